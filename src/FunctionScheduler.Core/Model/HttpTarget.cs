@@ -1,0 +1,35 @@
+namespace FunctionScheduler.Core.Model;
+
+/// <summary>The HTTP call a fire makes.</summary>
+public sealed record HttpTarget
+{
+    /// <summary>Default per-attempt timeout.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Absolute http or https URL.</summary>
+    public required Uri Url { get; init; }
+
+    /// <summary>HTTP method, upper case.</summary>
+    public string Method { get; init; } = "POST";
+
+    /// <summary>Headers sent with every attempt and returned by reads.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = EmptyHeaders;
+
+    /// <summary>Headers sent with every attempt but never returned by a read (write-only: API keys, bearer tokens).</summary>
+    public IReadOnlyDictionary<string, string> SecretHeaders { get; init; } = EmptyHeaders;
+
+    /// <summary>Request body, sent as-is.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Content type of <see cref="Body"/>; defaults to application/json when a body is set.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>Timeout of each attempt.</summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>How failed attempts are retried.</summary>
+    public TargetRetryPolicy Retry { get; init; } = TargetRetryPolicy.Default;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyHeaders =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,11 @@
+namespace FunctionScheduler.Core.Model;
+
+/// <summary>Why an occurrence fires.</summary>
+public enum OccurrenceKind
+{
+    /// <summary>Its schedule says so.</summary>
+    Scheduled,
+
+    /// <summary>A user asked to run the task now, outside the schedule.</summary>
+    Manual,
+}

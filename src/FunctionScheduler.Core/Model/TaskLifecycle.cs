@@ -1,0 +1,14 @@
+namespace FunctionScheduler.Core.Model;
+
+/// <summary>Where a task is in its life. Allowed moves are in <see cref="TaskTransitions"/>.</summary>
+public enum TaskLifecycle
+{
+    /// <summary>Fires on its schedule.</summary>
+    Active,
+
+    /// <summary>Holds no timer and fires nothing scheduled until resumed; run-now still works.</summary>
+    Paused,
+
+    /// <summary>No scheduled occurrence remains (see <see cref="CompletionReason"/>); run-now still works.</summary>
+    Completed,
+}
