@@ -30,14 +30,8 @@ public sealed record TaskRunState
     /// <summary>Fire instant (with jitter) of the next scheduled occurrence; null when none is planned.</summary>
     public DateTimeOffset? NextFireAt { get; init; }
 
-    /// <summary>Occurrences claimed by a runtime whose runs are not recorded yet.</summary>
-    public IReadOnlyList<Occurrence> InFlight { get; init; } = [];
-
-    /// <summary>Who claimed <see cref="InFlight"/> (a host instance or an orchestration).</summary>
-    public string? ClaimedBy { get; init; }
-
-    /// <summary>After this instant an unrecorded claim counts as abandoned and may be taken over.</summary>
-    public DateTimeOffset? ClaimExpiresAt { get; init; }
+    /// <summary>Occurrences claimed by a runtime whose runs are not recorded yet, each with its claim.</summary>
+    public IReadOnlyList<ClaimedOccurrence> InFlight { get; init; } = [];
 
     /// <summary>Run-now requests not yet fired, as their request instants.</summary>
     public IReadOnlyList<DateTimeOffset> RunRequests { get; init; } = [];
