@@ -18,6 +18,13 @@ required_rules=(
   use-recent-api-versions
 )
 
+for tool in dotnet jq; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "lint.sh: '$tool' is required and not on PATH" >&2
+    exit 2
+  fi
+done
+
 if [[ "$(uname -s)/$(uname -m)" != "Linux/x86_64" ]]; then
   echo "lint.sh: the pinned Bicep CLI package is linux-x64; this is $(uname -s)/$(uname -m)" >&2
   exit 2
@@ -32,10 +39,10 @@ fi
 bicep="$packages_dir/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 
 if [[ ! -f "$bicep" ]]; then
-  echo "Restoring Bicep CLI $version from NuGet into ${packages_dir#"$infra_dir/"}"
+  echo "Restoring Bicep CLI $version from NuGet into infra/${packages_dir#"$infra_dir/"}"
   dotnet restore "$proj" --packages "$packages_dir" --nologo --verbosity quiet
 fi
-# NuGet extracts the binary without the owner's execute bit on some systems.
+# NuGet does not promise to keep file modes, so make sure the binary can run.
 chmod u+x "$bicep"
 echo "Using $("$bicep" --version)"
 
