@@ -133,13 +133,11 @@ public abstract class TaskOrchestrationContext
     // Drops log writes while the orchestrator replays history, so each message is written once per real execution.
     private sealed class ReplaySafeLogger(TaskOrchestrationContext context, ILogger inner) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull
-            => inner.BeginScope(state);
+        IDisposable? ILogger.BeginScope<TState>(TState state) => inner.BeginScope(state);
 
-        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+        bool ILogger.IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        void ILogger.Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!context.IsReplaying)
             {
