@@ -1,0 +1,55 @@
+using FunctionScheduler.Core.Validation;
+
+namespace FunctionScheduler.Core.Api;
+
+/// <summary>The problem documents the API answers with: one place, so every route says the same thing the same way.</summary>
+public static class Problems
+{
+    /// <summary>Problem type URIs; stable, so clients can switch on them.</summary>
+    public const string ValidationType = "urn:functionscheduler:problem:validation";
+    public const string NotFoundType = "urn:functionscheduler:problem:not-found";
+    public const string ConflictType = "urn:functionscheduler:problem:conflict";
+    public const string UnavailableType = "urn:functionscheduler:problem:unavailable";
+
+    public static ApiResponse Validation(IReadOnlyList<FieldError> errors) => new(400, new ProblemDocument
+    {
+        Type = ValidationType,
+        Title = "The request is not valid.",
+        Status = 400,
+        Detail = errors.Count == 1
+            ? $"{Describe(errors[0])}."
+            : $"{errors.Count} fields break a rule; see 'errors'. First: {Describe(errors[0])}.",
+        Errors = errors,
+    });
+
+    public static ApiResponse Validation(string pointer, string rule, string message) =>
+        Validation([new FieldError(pointer, rule, message)]);
+
+    public static ApiResponse TaskNotFound(string taskId) => new(404, new ProblemDocument
+    {
+        Type = NotFoundType,
+        Title = "No such task.",
+        Status = 404,
+        Detail = $"No task has the id '{taskId}'.",
+    });
+
+    public static ApiResponse Conflict(string detail, IReadOnlyList<FieldError>? errors = null) => new(409, new ProblemDocument
+    {
+        Type = ConflictType,
+        Title = "The request conflicts with the task's current state.",
+        Status = 409,
+        Detail = detail,
+        Errors = errors,
+    });
+
+    public static ApiResponse Unavailable(string detail) => new(503, new ProblemDocument
+    {
+        Type = UnavailableType,
+        Title = "The task index is unavailable.",
+        Status = 503,
+        Detail = detail,
+    });
+
+    private static string Describe(FieldError error) =>
+        $"{(error.Pointer.Length == 0 ? "the body" : error.Pointer)} breaks rule '{error.Rule}': {error.Message}";
+}

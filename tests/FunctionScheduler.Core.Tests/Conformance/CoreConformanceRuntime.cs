@@ -1,0 +1,89 @@
+using FunctionScheduler.Core.Api;
+using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Planning;
+using FunctionScheduler.Core.Storage;
+using FunctionScheduler.Testing.Conformance;
+
+namespace FunctionScheduler.Core.Tests.Conformance;
+
+/// <summary>
+/// The core's reference driver for the conformance scenarios: the shared API handlers and executor over real
+/// Table Storage, stepped from one wake time to the next on a fake clock. It is the simplest runtime the
+/// semantics allow; the standalone and Functions runtimes must agree with it on every scenario.
+/// </summary>
+internal sealed class CoreConformanceRuntime(
+    ScenarioContext context,
+    TasksApi api,
+    TaskExecutor executor,
+    ITaskStore store,
+    IRunLog runs,
+    WakeRegistry wakes) : IConformanceRuntime
+{
+    private static readonly ClaimRequest Claim = new("core-reference", TimeSpan.FromMinutes(5));
+
+    public async Task<int> SendAsync(string method, string path, string? body)
+    {
+        var response = await ConformanceRoutes.SendAsync(api, method, path, body);
+        await RunDueAsync();
+        return response.StatusCode;
+    }
+
+    public async Task AdvanceToAsync(DateTimeOffset until)
+    {
+        while (wakes.Earliest() is { } next && next <= until)
+        {
+            if (next > context.Clock.GetUtcNow())
+            {
+                context.Clock.SetUtcNow(next);
+            }
+
+            await RunDueAsync();
+        }
+
+        context.Clock.SetUtcNow(until);
+        await RunDueAsync();
+    }
+
+    public async Task DownUntilAsync(DateTimeOffset until)
+    {
+        context.Clock.SetUtcNow(until);
+        wakes.MarkAllDue(until);
+        await RunDueAsync();
+    }
+
+    public Task<StoredTask?> GetTaskAsync(string id) => store.GetAsync(id);
+
+    public async Task<IReadOnlyList<RunRecord>> GetRunsAsync(string id)
+    {
+        var all = new List<RunRecord>();
+        string? token = null;
+        do
+        {
+            var page = await runs.ListAsync(id, 100, token);
+            all.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return all;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task RunDueAsync()
+    {
+        var now = context.Clock.GetUtcNow();
+        foreach (var (group, id) in wakes.DueAt(now))
+        {
+            var task = await store.GetAsync(group, id);
+            if (task is null)
+            {
+                wakes.Remove(id);
+                continue;
+            }
+
+            var outcome = await executor.RunDueAsync(task, Claim);
+            wakes.Set(group, id, outcome.WakeAt);
+        }
+    }
+}
