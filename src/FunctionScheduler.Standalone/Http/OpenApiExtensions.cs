@@ -30,14 +30,25 @@ internal static class OpenApiExtensions
                 return Task.CompletedTask;
             });
 
-            options.AddOperationTransformer((operation, context, _) =>
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
                 if (context.Description.RelativePath?.StartsWith("api/tasks", StringComparison.Ordinal) == true)
                 {
                     operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
                 }
 
-                return Task.CompletedTask;
+                // The handlers read the body as bytes for the core's reader (so that a wrong content type gets the
+                // contract's 415 problem rather than a routing miss): the body is described here instead.
+                if (operation.OperationId is TaskEndpoints.CreateTaskName or TaskEndpoints.PutTaskName)
+                {
+                    var schema = await context.GetOrCreateSchemaAsync(typeof(TaskRepresentation), cancellationToken: cancellationToken);
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Description = "A task definition, full or short form (docs/api.md); state and version are read-only.",
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                    };
+                }
             });
 
             // A task read back is a valid PUT body once its state and version are left out.

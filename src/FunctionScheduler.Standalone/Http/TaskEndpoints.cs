@@ -11,7 +11,8 @@ namespace FunctionScheduler.Standalone.Http;
 /// </summary>
 internal static class TaskEndpoints
 {
-    private const string Json = "application/json";
+    public const string CreateTaskName = "CreateTask";
+    public const string PutTaskName = "PutTask";
     private const string ProblemJson = "application/problem+json";
 
     public static RouteGroupBuilder MapTaskEndpoints(this IEndpointRouteBuilder endpoints)
@@ -22,9 +23,8 @@ internal static class TaskEndpoints
             .WithMetadata(new ProducesResponseTypeMetadata(401, typeof(ProblemDocument), [ProblemJson]));
 
         tasks.MapPost("", CreateAsync)
-            .WithName("CreateTask")
+            .WithName(CreateTaskName)
             .WithSummary("Creates a task (id optional: generated when absent).")
-            .Accepts<TaskRepresentation>(Json)
             .Produces<TaskRepresentation>(201)
             .ProducesBodyProblems()
             .Produces<ProblemDocument>(409, ProblemJson);
@@ -36,9 +36,8 @@ internal static class TaskEndpoints
             .Produces<ProblemDocument>(400, ProblemJson);
 
         tasks.MapPut("/{id}", PutAsync)
-            .WithName("PutTask")
+            .WithName(PutTaskName)
             .WithSummary("Creates the task with this id (201) or replaces it (200); the group of an existing task cannot change.")
-            .Accepts<TaskRepresentation>(Json)
             .Produces<TaskRepresentation>(200)
             .Produces<TaskRepresentation>(201)
             .ProducesBodyProblems()
