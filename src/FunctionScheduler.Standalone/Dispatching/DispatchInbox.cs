@@ -8,8 +8,9 @@ namespace FunctionScheduler.Standalone.Dispatching;
 /// </summary>
 internal sealed class DispatchInbox
 {
+    // Not SingleReader: that variant cannot count its items, and the idle check needs to know the inbox is empty.
     private readonly Channel<DispatchMessage> _channel = Channel.CreateUnbounded<DispatchMessage>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
     private long _sequence;
 

@@ -67,34 +67,41 @@ internal sealed partial class TaskDispatcher(
         LogStarting(InstanceId, _options.ResyncInterval, _options.MaxConcurrentFires);
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                while (inbox.Reader.TryRead(out var message))
-                {
-                    Apply(message);
-                }
-
-                var now = time.GetUtcNow();
-                if (!_resyncing && now >= _nextResyncAt)
-                {
-                    StartResync(stoppingToken);
-                }
-
-                Dispatch(now);
-                PublishNextWake();
-                ReleaseIdleRequests(now);
-                await WaitAsync(now, stoppingToken);
-            }
+            await RunAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: fall through to the drain.
         }
-
-        await DrainAsync();
-        foreach (var request in _idleRequests)
+        finally
         {
-            request.Done.TrySetCanceled(stoppingToken);
+            await DrainAsync();
+            foreach (var request in _idleRequests)
+            {
+                request.Done.TrySetCanceled(stoppingToken);
+            }
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            while (inbox.Reader.TryRead(out var message))
+            {
+                Apply(message);
+            }
+
+            var now = time.GetUtcNow();
+            if (!_resyncing && now >= _nextResyncAt)
+            {
+                StartResync(stoppingToken);
+            }
+
+            Dispatch(now);
+            PublishNextWake();
+            ReleaseIdleRequests(now);
+            await WaitAsync(now, stoppingToken);
         }
     }
 
