@@ -97,17 +97,37 @@ internal static class ScheduleReader
             return DefaultTimeZone;
         }
 
+        if (Resolve(id) is { } resolved)
+        {
+            return resolved;
+        }
+
+        source.Errors.Add(pointer, ValidationRules.TimeZone, $"'{id}' is not a known time zone; use an IANA id such as Europe/Berlin or UTC (ids are case-sensitive).");
+        return DefaultTimeZone;
+    }
+
+    /// <summary>The canonical IANA id for <paramref name="id"/>, or null when the zone is unknown.</summary>
+    private static string? Resolve(string id)
+    {
+        TimeZoneInfo zone;
         try
         {
-            // Stored as the zone's canonical IANA id, so that the same definition means the same on any host OS.
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
-            return !zone.HasIanaId && TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
         }
         catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            source.Errors.Add(pointer, ValidationRules.TimeZone, $"'{id}' is not a known time zone; use an IANA id such as Europe/Berlin or UTC.");
-            return DefaultTimeZone;
+            return null;
         }
+
+        // The runtime caches zones under case-insensitive keys, so "europe/berlin" resolves only once
+        // "Europe/Berlin" was loaded. Requiring the exact id keeps the answer independent of that history.
+        if (!string.Equals(zone.Id, id, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A Windows id is stored as its IANA equivalent, so the definition means the same on any host OS.
+        return !zone.HasIanaId && TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
     }
 
     private static TaskSchedule ReadBoundsAndPolicies(JsonObjectReader source, DateTimeOffset? at)
