@@ -41,17 +41,17 @@ public static partial class IsoDuration
             + (Number(minutes) * TimeSpan.TicksPerMinute)
             + (Number(seconds) * TimeSpan.TicksPerSecond)
             + FractionTicks(match.Groups["f"]);
-        if (ticks > TimeSpan.MaxValue.Ticks)
+        if (match.Groups["sign"].Success)
+        {
+            ticks = -ticks;
+        }
+
+        if (ticks > TimeSpan.MaxValue.Ticks || ticks < TimeSpan.MinValue.Ticks)
         {
             return false;
         }
 
         value = TimeSpan.FromTicks((long)ticks);
-        if (match.Groups["sign"].Success)
-        {
-            value = value.Negate();
-        }
-
         return true;
     }
 
