@@ -57,6 +57,11 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         var body = invocation.Target.Body is { } text ? Encoding.UTF8.GetBytes(text) : null;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var state = new InvocationState(invocation, body, budget, _timeProvider.GetTimestamp());
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Complete(state, null, startedAt);
+        }
+
         var client = _httpClientFactory.CreateClient(HttpClientName);
 
         var context = ResilienceContextPool.Shared.Get(budget.Token);
