@@ -119,6 +119,11 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         }
 
         state.Last = result;
+        if (result.HttpStatus is not null)
+        {
+            state.LastResponse = result;
+        }
+
         Describe(span, result);
         if (result.ErrorClass != RunErrorClass.None)
         {
@@ -154,10 +159,10 @@ public sealed class HttpTargetInvoker : ITargetInvoker
             StartedAt = startedAt,
             CompletedAt = _timeProvider.GetUtcNow(),
             Attempts = state.Attempts,
-            HttpStatus = final?.HttpStatus ?? state.Last?.HttpStatus,
+            HttpStatus = state.LastResponse?.HttpStatus,
             ErrorClass = final?.ErrorClass ?? RunErrorClass.Canceled,
             Error = final is null ? "The run was cancelled." : final.Error,
-            ResponseSnippet = final?.Snippet,
+            ResponseSnippet = state.LastResponse?.Snippet,
         };
 
         _metrics.RecordRun(result.Status, result.ErrorClass);

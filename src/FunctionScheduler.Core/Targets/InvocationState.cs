@@ -24,7 +24,11 @@ internal sealed class InvocationState(TargetInvocation invocation, byte[]? body,
     /// <summary>Attempts whose request was sent (a refused attempt is not one).</summary>
     public int Attempts { get; set; }
 
+    /// <summary>The latest attempt's result.</summary>
     public AttemptResult? Last { get; set; }
+
+    /// <summary>The latest attempt that received a response: the run reports its status and snippet.</summary>
+    public AttemptResult? LastResponse { get; set; }
 
     /// <summary>Set when retries stopped because the next one would have started after MaxDuration.</summary>
     public bool BudgetExhausted { get; set; }

@@ -52,7 +52,7 @@ internal sealed class RetryPipelineProvider(TimeProvider timeProvider, Scheduler
                 UseJitter = true,
                 Delay = Clamp(policy.InitialDelay, TimeSpan.Zero, maxDelay),
                 MaxDelay = maxDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, policy)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber, policy)),
 
                 // Polly caps only its own delays with MaxDelay; a server's Retry-After is capped here.
                 DelayGenerator = args => ValueTask.FromResult(
@@ -65,10 +65,10 @@ internal sealed class RetryPipelineProvider(TimeProvider timeProvider, Scheduler
         return builder.Build();
     }
 
-    private bool ShouldRetry(Outcome<AttemptResult> outcome, ResilienceContext context, TargetRetryPolicy policy)
+    private bool ShouldRetry(Outcome<AttemptResult> outcome, ResilienceContext context, int attemptNumber, TargetRetryPolicy policy)
     {
-        // Exceptions reaching here are cancellations: never retried.
-        if (outcome.Result is not { IsTransient: true } result)
+        // Exceptions reaching here are cancellations: never retried. After the last attempt Polly stops anyway.
+        if (outcome.Result is not { IsTransient: true } result || attemptNumber + 1 >= policy.MaxAttempts)
         {
             return false;
         }

@@ -81,6 +81,27 @@ public sealed partial class HttpTargetInvokerTests
     }
 
     [Fact]
+    public async Task InvokeAsync_ErrorStatusThenTimeout_ReportsTimeoutWithTheLastResponseReceived()
+    {
+        var seen = 0;
+        await using var server = await LoopbackTarget.StartAsync(app => app.Map("/worse", context =>
+            Interlocked.Increment(ref seen) == 1 ? TargetBehaviors.Status(503, "busy")(context) : TargetBehaviors.Hang()(context)));
+        using var harness = InvokerHarness.Loopback();
+        var invocation = InvokerHarness.Invocation(server.UrlFor("worse"), t => t with
+        {
+            Timeout = ShortTimeout,
+            Retry = InvokerHarness.FastRetry with { MaxAttempts = 2 },
+        });
+
+        var result = await harness.Invoker.InvokeAsync(invocation);
+
+        Assert.Equal(RunErrorClass.Timeout, result.ErrorClass);
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(503, result.HttpStatus);
+        Assert.Equal("busy", result.ResponseSnippet);
+    }
+
+    [Fact]
     public async Task InvokeAsync_503WithRetryAfterOneSecond_WaitsThatLongBeforeRetrying()
     {
         await using var server = await LoopbackTarget.StartAsync(app => app.Map(
