@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Text;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Telemetry;
@@ -96,26 +94,22 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
             var snippet = await ReadSnippetAsync(response, state, attemptToken).ConfigureAwait(false);
-            result = response.IsSuccessStatusCode
-                ? new AttemptResult(RunErrorClass.None, status, null, snippet, null)
-                : new AttemptResult(RunErrorClass.HttpStatus, status, StatusError(response), snippet, RetryAfter.From(response, _timeProvider.GetUtcNow()));
+            result = AttemptResult.FromResponse(response, snippet, _timeProvider.GetUtcNow());
         }
         catch (HttpRequestException ex) when (TargetRefusedException.Find(ex) is { } refused)
         {
             state.Attempts = attempt - 1;
-            result = new AttemptResult(RunErrorClass.TargetRefused, null, refused.Message, null, null);
+            result = AttemptResult.Refused(refused);
         }
         catch (HttpRequestException ex)
         {
-            result = new AttemptResult(RunErrorClass.Connection, null, ConnectionError(ex), null, null);
+            result = AttemptResult.ConnectionFailed(ex);
         }
         catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
         {
             // Only the attempt's own timeout cancels without the budget (the caller's token) being cancelled.
-            var timeout = state.Invocation.Target.Timeout.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-            result = new AttemptResult(RunErrorClass.Timeout, null, "No response within the attempt timeout of " + timeout + " ms.", null, null);
+            result = AttemptResult.TimedOut(state.Invocation.Target.Timeout);
         }
 
         state.Last = result;
@@ -124,7 +118,7 @@ public sealed class HttpTargetInvoker : ITargetInvoker
             state.LastResponse = result;
         }
 
-        Describe(span, result);
+        SchedulerTelemetry.EndAttempt(span, result.HttpStatus, result.ErrorClass, result.Error);
         if (result.ErrorClass != RunErrorClass.None)
         {
             TargetLog.AttemptFailed(_logger, state.Invocation.RunId, attempt, result.ErrorClass, result.HttpStatus, result.Error);
@@ -181,41 +175,5 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         }
 
         return result;
-    }
-
-    private static void Describe(Activity? span, AttemptResult result)
-    {
-        if (span is null)
-        {
-            return;
-        }
-
-        if (result.HttpStatus is { } status)
-        {
-            span.SetTag(SchedulerTags.HttpResponseStatusCode, status);
-        }
-
-        if (result.ErrorClass != RunErrorClass.None)
-        {
-            span.SetTag(SchedulerTags.ErrorType, result.ErrorClass == RunErrorClass.HttpStatus && result.HttpStatus is { } code
-                ? code.ToString(CultureInfo.InvariantCulture)
-                : SchedulerTelemetry.ErrorClassName(result.ErrorClass));
-            span.SetStatus(ActivityStatusCode.Error, result.Error);
-        }
-    }
-
-    private static string StatusError(HttpResponseMessage response)
-    {
-        var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-        var text = "HTTP " + status + (response.ReasonPhrase is { Length: > 0 } reason ? " " + reason : "");
-        return (int)response.StatusCode is >= 300 and < 400
-            ? text + ": redirect not followed" + (response.Headers.Location is { } location ? " (Location: " + location + ")" : "") + "."
-            : text + ".";
-    }
-
-    private static string ConnectionError(HttpRequestException ex)
-    {
-        var socketError = ex.InnerException is SocketException socket ? " (" + socket.SocketErrorCode + ")" : "";
-        return "Connection failed: " + ex.HttpRequestError + socketError + ".";
     }
 }

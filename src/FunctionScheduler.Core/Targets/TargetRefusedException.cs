@@ -8,17 +8,20 @@ namespace FunctionScheduler.Core.Targets;
 /// </summary>
 public sealed class TargetRefusedException : Exception
 {
+    /// <summary>A refusal without details.</summary>
     public TargetRefusedException()
     {
         Host = "";
     }
 
+    /// <summary>A refusal described by <paramref name="message"/>.</summary>
     public TargetRefusedException(string message)
         : base(message)
     {
         Host = "";
     }
 
+    /// <summary>A refusal described by <paramref name="message"/>, caused by <paramref name="innerException"/>.</summary>
     public TargetRefusedException(string message, Exception innerException)
         : base(message, innerException)
     {

@@ -90,4 +90,26 @@ public static class SchedulerTelemetry
 
         return activity;
     }
+
+    /// <summary>Records an attempt's outcome on its span: the status received, and for a failure the error type and status.</summary>
+    internal static void EndAttempt(Activity? span, int? httpStatus, RunErrorClass errorClass, string? error)
+    {
+        if (span is null)
+        {
+            return;
+        }
+
+        if (httpStatus is { } status)
+        {
+            span.SetTag(SchedulerTags.HttpResponseStatusCode, status);
+        }
+
+        if (errorClass != RunErrorClass.None)
+        {
+            span.SetTag(SchedulerTags.ErrorType, errorClass == RunErrorClass.HttpStatus && httpStatus is { } code
+                ? code.ToString(CultureInfo.InvariantCulture)
+                : ErrorClassName(errorClass));
+            span.SetStatus(ActivityStatusCode.Error, error);
+        }
+    }
 }

@@ -6,6 +6,7 @@ using FunctionScheduler.Core.Telemetry;
 using FunctionScheduler.Core.Tests.Telemetry;
 using FunctionScheduler.Testing.Targets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionScheduler.Core.Tests.Targets;
 
@@ -117,6 +118,27 @@ public sealed partial class HttpTargetInvokerTests
         Assert.Equal(SignatureCheck.Mismatch, new SignatureVerifier(InvokerHarness.Secret + "x").Verify(signature, runId, request.Body));
         Assert.Equal(SignatureCheck.Mismatch, new SignatureVerifier(InvokerHarness.Secret).Verify(signature, runId, """{"report":"weekly"}"""));
         Assert.Equal(SignatureCheck.Mismatch, new SignatureVerifier(InvokerHarness.Secret).Verify(signature, runId + "x", request.Body));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_InjectedClock_StampsResultAndSignature()
+    {
+        var clock = new FakeTimeProvider(InvokerHarness.ScheduledAt.AddSeconds(3));
+        await using var server = await LoopbackTarget.StartAsync(app => app.Map("/ok", TargetBehaviors.Status(200)));
+        using var harness = new InvokerHarness(clock, "127.0.0.1/32");
+
+        var result = await harness.Invoker.InvokeAsync(InvokerHarness.Invocation(server.UrlFor("ok")));
+
+        Assert.Equal(clock.GetUtcNow(), result.StartedAt);
+        Assert.Equal(clock.GetUtcNow(), result.CompletedAt);
+        var request = Assert.Single(server.Requests);
+        var signature = request.Header(SchedulerHeaders.Signature);
+        var runId = request.Header(SchedulerHeaders.RunId);
+        Assert.StartsWith("t=" + clock.GetUtcNow().ToUnixTimeSeconds() + ",", signature, StringComparison.Ordinal);
+        Assert.Equal(SignatureCheck.Valid, new SignatureVerifier(InvokerHarness.Secret, clock).Verify(signature, runId, request.Body));
+        Assert.Equal(
+            SignatureCheck.Expired,
+            new SignatureVerifier(InvokerHarness.Secret, new FakeTimeProvider(clock.GetUtcNow().AddMinutes(6))).Verify(signature, runId, request.Body));
     }
 
     [Fact]

@@ -27,9 +27,20 @@ internal sealed class InvokerHarness : IDisposable
     private readonly ServiceProvider _services;
 
     public InvokerHarness(params string[] allowedNetworks)
+        : this(null, allowedNetworks)
+    {
+    }
+
+    /// <summary>A harness whose invoker reads <paramref name="timeProvider"/> (the system clock when null).</summary>
+    public InvokerHarness(TimeProvider? timeProvider, params string[] allowedNetworks)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        if (timeProvider is not null)
+        {
+            services.AddSingleton(timeProvider);
+        }
+
         services.AddSchedulerTargets(
             signing =>
             {
