@@ -16,13 +16,17 @@ public sealed class SchedulerTables
 
     /// <summary>Builds the clients from validated options.</summary>
     public SchedulerTables(IOptions<TableStorageOptions> options)
+        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)), new TableClientOptions())
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var value = options.Value;
-        _service = CreateServiceClient(value);
-        Tasks = _service.GetTableClient(value.TablePrefix + "Tasks");
-        TaskIds = _service.GetTableClient(value.TablePrefix + "TaskIds");
-        Runs = _service.GetTableClient(value.TablePrefix + "Runs");
+    }
+
+    // Tests pass client options with a pipeline policy that counts requests.
+    internal SchedulerTables(TableStorageOptions options, TableClientOptions clientOptions)
+    {
+        _service = CreateServiceClient(options, clientOptions);
+        Tasks = _service.GetTableClient(options.TablePrefix + "Tasks");
+        TaskIds = _service.GetTableClient(options.TablePrefix + "TaskIds");
+        Runs = _service.GetTableClient(options.TablePrefix + "Runs");
     }
 
     /// <summary>Definitions and state: partition key = group, row key = task id.</summary>
@@ -85,11 +89,11 @@ public sealed class SchedulerTables
         }
     }
 
-    private static TableServiceClient CreateServiceClient(TableStorageOptions options)
+    private static TableServiceClient CreateServiceClient(TableStorageOptions options, TableClientOptions clientOptions)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new TableServiceClient(options.ConnectionString);
+            return new TableServiceClient(options.ConnectionString, clientOptions);
         }
 
         var endpoint = options.TableEndpoint
@@ -100,6 +104,6 @@ public sealed class SchedulerTables
                 ? null
                 : options.ManagedIdentityClientId,
         });
-        return new TableServiceClient(endpoint, credential);
+        return new TableServiceClient(endpoint, credential, clientOptions);
     }
 }

@@ -138,7 +138,7 @@ public sealed class TableTaskStore : ITaskStore
 
         if (query.Lifecycle is { } lifecycle)
         {
-            filters.Add(TableClient.CreateQueryFilter($"{TaskRow.Lifecycle} eq {lifecycle.ToString()}"));
+            filters.Add(TaskRow.Lifecycle + " eq " + TableClient.CreateQueryFilter($"{lifecycle.ToString()}"));
         }
 
         await _tables.EnsureCreatedAsync(cancellationToken);
