@@ -202,4 +202,20 @@ public sealed class TableTaskStoreTests(AzuriteTables azurite) : IClassFixture<A
         var again = await store.CreateAsync(Definition(created.Id, "beta"), TaskRunState.New(T0));
         Assert.Equal("beta", again.Group);
     }
+
+    [Fact]
+    public async Task GetAsync_TablesDeletedUnderneath_ThrowsInsteadOfReportingAbsent()
+    {
+        // A missing table is also a 404; it must surface, not read as "no such task".
+        var options = Microsoft.Extensions.Options.Options.Create(AzuriteTables.NewOptions("gone"));
+        var tables = new Core.Storage.Tables.SchedulerTables(options);
+        var store = TaskStore(tables);
+        var created = await store.CreateAsync(Definition(NewId("gone")), TaskRunState.New(T0));
+        await new Core.Storage.Tables.SchedulerTables(options).DeleteAllAsync();
+
+        var ex = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => store.GetAsync(created.Id));
+
+        Assert.Equal(404, ex.Status);
+        Assert.Equal("TableNotFound", ex.ErrorCode);
+    }
 }
