@@ -76,6 +76,18 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateAsync_OverOrphanIdRow_SixRequests()
+    {
+        var id = NewId("ops-orphan");
+        await _tables.TaskIds.AddEntityAsync(TaskIdRow.Create(id, "alpha", T0 - TableTaskStore.OrphanGrace, "crashed"));
+        _log.Take();
+
+        await _store.CreateAsync(Definition(id, "beta"), TaskRunState.New(T0));
+
+        Assert.Equal(["POST TaskIds", "GET TaskIds", "GET Tasks", "PUT TaskIds", "GET Runs", "POST Tasks"], _log.Take());
+    }
+
+    [Fact]
     public async Task DeleteAllAsync_250Runs_OneQueryAndThreeBatches()
     {
         var id = NewId("ops-runs");
