@@ -20,6 +20,7 @@ public sealed class TableRunLog : IRunLog
 
     private readonly SchedulerTables _tables;
 
+    /// <summary>Creates the run log over <paramref name="tables"/>.</summary>
     public TableRunLog(SchedulerTables tables)
     {
         _tables = tables ?? throw new ArgumentNullException(nameof(tables));

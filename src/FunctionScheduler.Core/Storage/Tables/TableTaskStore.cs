@@ -23,6 +23,7 @@ public sealed class TableTaskStore : ITaskStore
     private readonly TaskIdIndex _ids;
     private readonly ILogger<TableTaskStore> _logger;
 
+    /// <summary>Creates the store over <paramref name="tables"/>; <paramref name="runs"/> is used to delete a task's history with it.</summary>
     public TableTaskStore(SchedulerTables tables, IRunLog runs, TimeProvider timeProvider, ILogger<TableTaskStore> logger)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
