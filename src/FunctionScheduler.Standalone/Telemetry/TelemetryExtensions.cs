@@ -8,8 +8,9 @@ using OpenTelemetry.Trace;
 namespace FunctionScheduler.Standalone.Telemetry;
 
 /// <summary>
-/// Exports the scheduler's spans and metrics (and ASP.NET Core's own) with OpenTelemetry: to an OTLP collector when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set (logs too), otherwise to the console unless turned off.
+/// Exports the scheduler's spans and metrics with OpenTelemetry: to an OTLP collector when OTEL_EXPORTER_OTLP_ENDPOINT
+/// is set (with ASP.NET Core's, Kestrel's and HttpClient's, and the logs), otherwise to the console unless turned off
+/// (the scheduler's own only: the framework's would bury them, every storage call being an HTTP request).
 /// </summary>
 internal static class TelemetryExtensions
 {
@@ -25,7 +26,12 @@ internal static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(SchedulerTelemetry.ActivitySourceName).AddSource("Microsoft.AspNetCore");
+                tracing.AddSource(SchedulerTelemetry.ActivitySourceName);
+                if (otlp)
+                {
+                    tracing.AddSource("Microsoft.AspNetCore");
+                }
+
                 if (console)
                 {
                     tracing.AddConsoleExporter();
@@ -33,8 +39,12 @@ internal static class TelemetryExtensions
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(SchedulerTelemetry.MeterName)
-                    .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http");
+                metrics.AddMeter(SchedulerTelemetry.MeterName);
+                if (otlp)
+                {
+                    metrics.AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http");
+                }
+
                 if (console)
                 {
                     metrics.AddConsoleExporter();
