@@ -156,6 +156,7 @@ internal sealed partial class TaskDispatcher
         }
 
         _nextResyncAt = now + _options.ResyncInterval;
+        Interlocked.Increment(ref _resyncsCompleted);
         LogResynced(page.Resync, _schedule.Count, gone.Count);
     }
 

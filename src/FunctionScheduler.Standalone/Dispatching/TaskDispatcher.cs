@@ -30,6 +30,8 @@ internal sealed partial class TaskDispatcher(
     private long _resyncReadAfter;
     private DateTimeOffset _nextResyncAt = DateTimeOffset.MinValue;
     private long _nextWakeTicks = long.MaxValue;
+    private int _knownTasks;
+    private int _resyncsCompleted;
     private Task<bool>? _readable;
 
     /// <summary>The claimant this instance writes into claims.</summary>
@@ -44,6 +46,12 @@ internal sealed partial class TaskDispatcher(
             return ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
         }
     }
+
+    /// <summary>Tasks held in memory, as of the loop's last pass (diagnostics and the load harness).</summary>
+    public int KnownTasks => Volatile.Read(ref _knownTasks);
+
+    /// <summary>Complete reads of the index so far; the first one is the load at start.</summary>
+    public int ResyncsCompleted => Volatile.Read(ref _resyncsCompleted);
 
     /// <summary>
     /// Completes once the dispatcher has looked at everything due at the current time (of its clock) and has nothing
@@ -229,6 +237,7 @@ internal sealed partial class TaskDispatcher(
     {
         var next = _schedule.Earliest();
         Interlocked.Exchange(ref _nextWakeTicks, next?.UtcTicks ?? long.MaxValue);
+        Volatile.Write(ref _knownTasks, _schedule.Count);
     }
 
     private void ReleaseIdleRequests(DateTimeOffset now)
