@@ -7,7 +7,7 @@ namespace FunctionScheduler.Core.Tests.Planning;
 /// <summary>Builders for planner tests: tasks, states and fixed instants.</summary>
 internal static class PlanningFixture
 {
-    public const string TaskId = "nightly-report";
+    public const string Id = "nightly-report";
 
     /// <summary>The claim every test plans for unless it says otherwise.</summary>
     public static readonly ClaimRequest Claim = new("host-a", TimeSpan.FromMinutes(5));
@@ -15,7 +15,7 @@ internal static class PlanningFixture
     /// <summary>A fixed instant, parsed from ISO 8601 ("2025-03-30T01:00:00Z").</summary>
     public static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
-    public static ScheduledTask Task(TaskSchedule schedule, string id = TaskId) => new()
+    public static ScheduledTask Task(TaskSchedule schedule, string id = Id) => new()
     {
         Id = id,
         Schedule = schedule,
