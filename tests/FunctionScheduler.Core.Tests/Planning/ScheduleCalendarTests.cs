@@ -4,7 +4,7 @@ using static FunctionScheduler.Core.Tests.Planning.PlanningFixture;
 
 namespace FunctionScheduler.Core.Tests.Planning;
 
-public class ScheduleCalendarTests
+public partial class ScheduleCalendarTests
 {
     private static readonly TaskRunState LongAgo = NewState(At("2020-01-01T00:00:00Z"));
 
