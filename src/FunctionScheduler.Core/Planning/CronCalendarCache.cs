@@ -17,8 +17,29 @@ internal static class CronCalendarCache
     private static readonly ConditionalWeakTable<TaskSchedule, CronCalendar> ByInstance = [];
     private static readonly ConcurrentDictionary<(string Expression, string Zone), CronCalendar> Shared = new();
 
+    // The last schedule this thread compiled or looked up. One plan asks for the same schedule many times, and a
+    // weak-table look-up costs about as much as Cronos' own next-occurrence search for a simple expression.
+    [ThreadStatic]
+    private static TaskSchedule? _lastSchedule;
+
+    [ThreadStatic]
+    private static CronCalendar? _lastCalendar;
+
     /// <summary>The compiled calendar of a cron schedule.</summary>
     public static CronCalendar For(TaskSchedule schedule)
+    {
+        if (ReferenceEquals(schedule, _lastSchedule) && _lastCalendar is { } last)
+        {
+            return last;
+        }
+
+        var calendar = Lookup(schedule);
+        _lastSchedule = schedule;
+        _lastCalendar = calendar;
+        return calendar;
+    }
+
+    private static CronCalendar Lookup(TaskSchedule schedule)
     {
         if (ByInstance.TryGetValue(schedule, out var calendar))
         {
