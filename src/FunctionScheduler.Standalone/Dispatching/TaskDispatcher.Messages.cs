@@ -45,14 +45,14 @@ internal sealed partial class TaskDispatcher
         {
             if (exists)
             {
-                _schedule.Remove(slot);
+                RemoveSlot(slot);
             }
 
             return;
         }
 
-        slot = exists ? slot : _schedule.Add(changed.Task);
-        slot.Task = changed.Task;
+        slot = exists ? slot : AddSlot(changed.Task);
+        SetTask(slot, changed.Task);
         slot.NeedsRead = false;
         slot.FreshAt = changed.Sequence;
 
@@ -74,13 +74,13 @@ internal sealed partial class TaskDispatcher
         slot.FreshAt = Math.Max(slot.FreshAt, completed.Sequence);
         if (pending == TaskChangeWhileRunning.Deleted || (completed.Task is null && !completed.Failed))
         {
-            _schedule.Remove(slot);
+            RemoveSlot(slot);
             return;
         }
 
         if (completed.Task is not null)
         {
-            slot.Task = completed.Task;
+            SetTask(slot, completed.Task);
         }
 
         var now = time.GetUtcNow();
@@ -112,7 +112,7 @@ internal sealed partial class TaskDispatcher
         {
             if (!_schedule.TryGet(task.Id, out var slot))
             {
-                slot = _schedule.Add(task);
+                slot = AddSlot(task);
                 slot.SeenInResync = page.Resync;
                 _schedule.SetWake(slot, WakeFor(task, now));
                 continue;
@@ -126,7 +126,7 @@ internal sealed partial class TaskDispatcher
                 continue;
             }
 
-            slot.Task = task;
+            SetTask(slot, task);
             slot.NeedsRead = false;
             _schedule.SetWake(slot, WakeFor(task, now));
         }
@@ -152,7 +152,7 @@ internal sealed partial class TaskDispatcher
             .ToList();
         foreach (var slot in gone)
         {
-            _schedule.Remove(slot);
+            RemoveSlot(slot);
         }
 
         _nextResyncAt = now + _options.ResyncInterval;
@@ -197,6 +197,40 @@ internal sealed partial class TaskDispatcher
             inbox.Post(new IndexPage(resync, page.Items, readAfter, Last: token is null, Failed: false));
         }
         while (token is not null);
+    }
+
+    private TaskSlot AddSlot(StoredTask task)
+    {
+        var slot = _schedule.Add(task);
+        CountActive(slot);
+        return slot;
+    }
+
+    private void SetTask(TaskSlot slot, StoredTask task)
+    {
+        slot.Task = task;
+        CountActive(slot);
+    }
+
+    private void RemoveSlot(TaskSlot slot)
+    {
+        _schedule.Remove(slot);
+        if (slot.CountedActive)
+        {
+            slot.CountedActive = false;
+            metrics.AddActiveTasks(-1);
+        }
+    }
+
+    // Keeps the active-tasks metric equal to the active tasks this process holds.
+    private void CountActive(TaskSlot slot)
+    {
+        var active = slot.Task.State.Lifecycle == TaskLifecycle.Active;
+        if (active != slot.CountedActive)
+        {
+            slot.CountedActive = active;
+            metrics.AddActiveTasks(active ? 1 : -1);
+        }
     }
 
     // What the fire path would decide, without writing: now if a claim would write anything (something due, a

@@ -2,6 +2,7 @@ using FunctionScheduler.Core.Execution;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Planning;
 using FunctionScheduler.Core.Storage;
+using FunctionScheduler.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace FunctionScheduler.Standalone.Dispatching;
@@ -16,6 +17,7 @@ internal sealed partial class TaskDispatcher(
     TaskExecutor executor,
     ITaskStore store,
     DispatchInbox inbox,
+    SchedulerMetrics metrics,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
     ILogger<TaskDispatcher> logger) : BackgroundService
@@ -230,6 +232,8 @@ internal sealed partial class TaskDispatcher(
             }
         }
 
+        // This process no longer schedules anything: another instance has them now.
+        metrics.AddActiveTasks(-_schedule.Slots.Count(s => s.CountedActive));
         LogStopped(InstanceId);
     }
 

@@ -33,6 +33,9 @@ internal sealed class TaskSlot(StoredTask task)
     /// <summary>Value of the dispatcher's change sequence when this instance itself last wrote or was told of a write.</summary>
     public long FreshAt { get; set; }
 
+    /// <summary>Counted in the active-tasks metric (its lifecycle was active when last seen).</summary>
+    public bool CountedActive { get; set; }
+
     /// <summary>The index listing in which the task was last seen.</summary>
     public int SeenInResync { get; set; }
 }

@@ -1,13 +1,15 @@
 using System.Net;
-using System.Net.Http.Json;
+using System.Diagnostics.Metrics;
 using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.Api.Representations;
 using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Telemetry;
 using FunctionScheduler.Standalone.Tests.Support;
 using FunctionScheduler.Testing.Azurite;
 using FunctionScheduler.Testing.Targets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace FunctionScheduler.Standalone.Tests.EndToEnd;
 
@@ -44,6 +46,9 @@ public sealed class DispatcherEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task EverySecondTask_RealClock_FiresEachSecondWithinGraceAndRecordsRuns()
     {
+        var meters = _host.Services.GetRequiredService<IMeterFactory>();
+        using var lateness = new MetricCollector<double>(meters, SchedulerTelemetry.MeterName, SchedulerMetrics.FireLatenessName);
+        using var active = new MetricCollector<long>(meters, SchedulerTelemetry.MeterName, SchedulerMetrics.ActiveTasksName);
         (await _host.Client.PostAsync("api/tasks", TaskBodies.Json(TaskBodies.EverySecond("tick", _target.UrlFor("/a"))))).EnsureSuccessStatusCode();
 
         Assert.True(await Eventually.TrueAsync(() => _target.RequestsTo("/a").Count >= 4, Bound), "Fewer than 4 fires arrived.");
@@ -58,9 +63,13 @@ public sealed class DispatcherEndToEndTests : IAsyncLifetime
         {
             Assert.Equal(RunStatus.Succeeded, run.Status);
             Assert.Equal(200, run.HttpStatus);
-            var lateness = run.StartedAt!.Value - run.FireAt;
-            Assert.InRange(lateness, TimeSpan.Zero, MisfireGrace);
+            Assert.InRange(run.StartedAt!.Value - run.FireAt, TimeSpan.Zero, MisfireGrace);
         });
+
+        var latenessMs = lateness.GetMeasurementSnapshot().Select(m => m.Value).ToList();
+        Assert.True(latenessMs.Count >= 4, $"Only {latenessMs.Count} lateness measurements.");
+        Assert.All(latenessMs, ms => Assert.InRange(ms, 0, MisfireGrace.TotalMilliseconds));
+        Assert.Equal(1, active.GetMeasurementSnapshot().Sum(m => m.Value));
     }
 
     [Fact]
