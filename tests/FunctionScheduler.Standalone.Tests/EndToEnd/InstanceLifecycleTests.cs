@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
+using FunctionScheduler.Core.Telemetry;
 using FunctionScheduler.Standalone.Tests.Support;
 using FunctionScheduler.Testing.Azurite;
 using FunctionScheduler.Testing.Targets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace FunctionScheduler.Standalone.Tests.EndToEnd;
 
@@ -67,6 +70,8 @@ public sealed class InstanceLifecycleTests : IAsyncLifetime
     {
         await using var a = await StandaloneTestHost.StartAsync(_prefix, FastResync);
         await using var b = await StandaloneTestHost.StartAsync(_prefix, FastResync);
+        using var firedByA = FireCounter(a);
+        using var firedByB = FireCounter(b);
         string[] ids = ["shared-1", "shared-2", "shared-3", "shared-4"];
         foreach (var (id, i) in ids.Select((id, i) => (id, i)))
         {
@@ -80,6 +85,9 @@ public sealed class InstanceLifecycleTests : IAsyncLifetime
         await a.StopAsync();
         await b.StopAsync();
 
+        // Both instances took part: otherwise "exactly once" would say nothing.
+        Assert.True(firedByA.GetMeasurementSnapshot().Count > 0, "Host A fired nothing.");
+        Assert.True(firedByB.GetMeasurementSnapshot().Count > 0, "Host B fired nothing.");
         var fires = TargetFire.From(_target.RequestsTo("/fast"));
         foreach (var id in ids)
         {
@@ -144,6 +152,10 @@ public sealed class InstanceLifecycleTests : IAsyncLifetime
             _inFlight.AddOrUpdate(taskId, 0, (_, n) => n - 1);
         }
     }
+
+    // The executor records one lateness measurement per fire it makes, on its host's own meter.
+    private static MetricCollector<double> FireCounter(StandaloneTestHost host) =>
+        new(host.Services.GetRequiredService<IMeterFactory>(), SchedulerTelemetry.MeterName, SchedulerMetrics.FireLatenessName);
 
     private static async Task<IReadOnlyList<RunRecord>> AllRunsAsync(StandaloneTestHost host, string id)
     {
