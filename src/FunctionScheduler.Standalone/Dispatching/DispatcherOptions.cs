@@ -21,9 +21,17 @@ public sealed class DispatcherOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Tasks per page when reading the index (the index's own limit is 1000).</summary>
+    /// <summary>Tasks per page when loading the index at start (the index's own limit is 1000).</summary>
     [Range(1, 1000)]
-    public int ResyncPageSize { get; set; } = 1000;
+    public int LoadPageSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Tasks per page when reading the index again while tasks fire. Smaller than the load's: a large page keeps
+    /// the storage service busy long enough to delay the claims of fires due meanwhile (measured with Azurite:
+    /// docs/benchmarks/standalone-load.md), and a resync is not in a hurry.
+    /// </summary>
+    [Range(1, 1000)]
+    public int ResyncPageSize { get; set; } = 100;
 
     /// <summary>
     /// The shortest claim: after this long another instance may take over an occurrence this one claimed and did
@@ -32,9 +40,13 @@ public sealed class DispatcherOptions
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Most tasks firing at once in this instance; each task fires one occurrence at a time.</summary>
+    /// <summary>
+    /// Most tasks firing at once in this instance; each task fires one occurrence at a time. Fires wait on I/O, so
+    /// this is set high: when many tasks come due together, all their claims reach storage before the run records of
+    /// the first ones, which keeps the last of them from waiting behind the others' bookkeeping.
+    /// </summary>
     [Range(1, 10_000)]
-    public int MaxConcurrentFires { get; set; } = 64;
+    public int MaxConcurrentFires { get; set; } = 256;
 
     /// <summary>On shutdown, how long in-flight fires may take to finish and be recorded before they are cancelled.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]

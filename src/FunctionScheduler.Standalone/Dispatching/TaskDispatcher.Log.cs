@@ -5,8 +5,8 @@ internal sealed partial class TaskDispatcher
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Dispatcher {InstanceId} starting: resync every {ResyncInterval}, at most {MaxConcurrentFires} fires at once")]
     private partial void LogStarting(string instanceId, TimeSpan resyncInterval, int maxConcurrentFires);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Index read {Resync}: {Tasks} tasks in memory, {Removed} removed")]
-    private partial void LogResynced(int resync, int tasks, int removed);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Index read {Resync} took {Duration}: {Tasks} tasks in memory, {Removed} removed")]
+    private partial void LogResynced(int resync, int tasks, int removed, TimeSpan duration);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Reading the index failed; trying again in {Backoff}")]
     private partial void LogResyncFailed(Exception exception, TimeSpan backoff);

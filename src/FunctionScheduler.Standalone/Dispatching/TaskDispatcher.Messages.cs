@@ -155,14 +155,17 @@ internal sealed partial class TaskDispatcher
             RemoveSlot(slot);
         }
 
-        _nextResyncAt = now + _options.ResyncInterval;
+        // A large index takes long to read: resyncing at most half of the time leaves storage to the fires.
+        var took = now - _resyncStartedAt;
+        _nextResyncAt = now + (took > _options.ResyncInterval ? took : _options.ResyncInterval);
         Interlocked.Increment(ref _resyncsCompleted);
-        LogResynced(page.Resync, _schedule.Count, gone.Count);
+        LogResynced(page.Resync, _schedule.Count, gone.Count, took);
     }
 
     private void StartResync(CancellationToken stoppingToken)
     {
         _resyncing = true;
+        _resyncStartedAt = time.GetUtcNow();
         _resync++;
         _resyncReadAfter = inbox.CurrentSequence;
         _ = ListIndexAsync(_resync, stoppingToken);
@@ -173,6 +176,7 @@ internal sealed partial class TaskDispatcher
     private async Task ListIndexAsync(int resync, CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var pageSize = resync == 1 ? _options.LoadPageSize : _options.ResyncPageSize;
         string? token = null;
         do
         {
@@ -180,7 +184,7 @@ internal sealed partial class TaskDispatcher
             TaskPage page;
             try
             {
-                page = await store.ListAsync(new TaskQuery(PageSize: _options.ResyncPageSize, ContinuationToken: token), stoppingToken);
+                page = await store.ListAsync(new TaskQuery(PageSize: pageSize, ContinuationToken: token), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

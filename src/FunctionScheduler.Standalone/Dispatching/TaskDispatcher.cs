@@ -30,6 +30,7 @@ internal sealed partial class TaskDispatcher(
     private int _resync;
     private bool _resyncing;
     private long _resyncReadAfter;
+    private DateTimeOffset _resyncStartedAt;
     private DateTimeOffset _nextResyncAt = DateTimeOffset.MinValue;
     private long _nextWakeTicks = long.MaxValue;
     private int _knownTasks;

@@ -5,7 +5,8 @@ namespace FunctionScheduler.Benchmarks.Load;
 
 /// <summary>
 /// The standalone runtime's load harness (not a BenchmarkDotNet suite):
-/// <c>dotnet run -c Release --project tests/FunctionScheduler.Benchmarks -- load [--quick] [--out FILE]</c>.
+/// <c>dotnet run -c Release --project tests/FunctionScheduler.Benchmarks -- load [--quick] [--out FILE]
+/// [--only second,aligned,minute,held,ramp]</c>.
 /// Starts its own in-memory Azurite and a local target, measures the storage ceiling, runs the workloads one after
 /// another and prints a Markdown report (docs/benchmarks/standalone-load.md records one). Bounded: about 15 minutes
 /// in full, 3 with --quick; it stops by itself.
@@ -19,6 +20,9 @@ internal static class LoadHarness
         var quick = args.Contains("--quick");
         var outIndex = Array.IndexOf(args, "--out");
         var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+        var onlyIndex = Array.IndexOf(args, "--only");
+        var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',') : null;
+        bool Runs(string workload) => only is null || only.Contains(workload);
         var log = Console.Out;
 
         await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindRepositoryRoot());
@@ -32,31 +36,49 @@ internal static class LoadHarness
         var results = new List<WorkloadResult>();
         var measure = TimeSpan.FromSeconds(quick ? 15 : 60);
 
-        results.Add(await runner.FiringAsync(
-            "100 every-second tasks", 100,
-            firstAt => TaskSeeder.Staggered("sec", 100, TimeSpan.FromSeconds(1), firstAt, runner.TargetUrl),
-            TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), measure,
-            "interval PT1S, first fires spread over the second"));
+        if (Runs("second"))
+        {
+            results.Add(await runner.FiringAsync(
+                "100 every-second tasks", 100,
+                firstAt => TaskSeeder.Staggered("sec", 100, TimeSpan.FromSeconds(1), firstAt, runner.TargetUrl),
+                TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), measure,
+                "interval PT1S, first fires spread over the second"));
+        }
 
-        results.Add(await runner.FiringAsync(
-            "100 every-second tasks, aligned", 100,
-            _ => TaskSeeder.Aligned("cron", 100, "* * * * * *", runner.TargetUrl),
-            TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), measure,
-            "cron '* * * * * *': all 100 due on the same instant every second"));
+        if (Runs("aligned"))
+        {
+            results.Add(await runner.FiringAsync(
+                "100 every-second tasks, aligned", 100,
+                _ => TaskSeeder.Aligned("cron", 100, "* * * * * *", runner.TargetUrl),
+                TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), measure,
+                "cron '* * * * * *': all 100 due on the same instant every second"));
+        }
 
-        var perMinute = quick ? 1_000 : 10_000;
-        results.Add(await runner.FiringAsync(
-            $"{perMinute:N0} every-minute tasks", perMinute / 60.0,
-            firstAt => TaskSeeder.Staggered("min", perMinute, TimeSpan.FromMinutes(1), firstAt, runner.TargetUrl),
-            TimeSpan.FromSeconds(quick ? 15 : 60), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(quick ? 30 : 120),
-            "interval PT1M, first fires spread over the minute"));
+        if (Runs("minute"))
+        {
+            var perMinute = quick ? 1_000 : 10_000;
+            results.Add(await runner.FiringAsync(
+                $"{perMinute:N0} every-minute tasks", perMinute / 60.0,
+                firstAt => TaskSeeder.Staggered("min", perMinute, TimeSpan.FromMinutes(1), firstAt, runner.TargetUrl),
+                TimeSpan.FromSeconds(quick ? 15 : 60), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(quick ? 30 : 120),
+                "interval PT1M, first fires spread over the minute"));
+        }
 
-        var held = quick ? 10_000 : 100_000;
-        results.Add(await runner.HeldAsync($"{held:N0} active every-hour tasks", held, TimeSpan.FromHours(1), TimeSpan.FromSeconds(quick ? 35 : 40)));
+        if (Runs("held"))
+        {
+            var held = quick ? 10_000 : 100_000;
+            results.Add(await runner.HeldAsync($"{held:N0} active every-hour tasks", held, TimeSpan.FromHours(1), TimeSpan.FromSeconds(quick ? 35 : 40)));
+        }
+
+        if (!Runs("ramp"))
+        {
+            return await WriteAsync(Report(ceiling, double.NaN, double.NaN, null, results), output);
+        }
 
         // Measured again next to the ramp, which is read against it; the report gives both.
         var rampCeiling = await StorageCeiling.MeasureAsync(azurite.ConnectionString, TimeSpan.FromSeconds(quick ? 5 : 15));
-        var opsPerFire = results[0].StorageOpsPerFire;
+        // Three writes a fire is what the executor does; the first workload measures it when it runs.
+        var opsPerFire = results.FirstOrDefault()?.StorageOpsPerFire is > 0 and var measured ? measured : 3.0;
         var predicted = rampCeiling / opsPerFire;
         log.WriteLine($"storage ceiling before the ramp: {rampCeiling:F0} upserts/s; predicted fire-rate ceiling: {predicted:F0} fires/s ({opsPerFire:F2} ops per fire)");
         double[] steps = quick ? [0.5, 0.8, 1.0, 1.3] : [0.5, 0.7, 0.85, 1.0, 1.15, 1.3, 1.5, 2.0];
@@ -78,9 +100,13 @@ internal static class LoadHarness
             best = result;
         }
 
-        var report = Report(ceiling, rampCeiling, predicted, best, results);
-        log.WriteLine();
-        log.WriteLine(report);
+        return await WriteAsync(Report(ceiling, rampCeiling, predicted, best, results), output);
+    }
+
+    private static async Task<int> WriteAsync(string report, string? output)
+    {
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(report);
         if (output is not null)
         {
             await File.WriteAllTextAsync(output, report);
