@@ -81,7 +81,7 @@ internal static class LoadHarness
         var opsPerFire = results.FirstOrDefault()?.StorageOpsPerFire is > 0 and var measured ? measured : 3.0;
         var predicted = rampCeiling / opsPerFire;
         log.WriteLine($"storage ceiling before the ramp: {rampCeiling:F0} upserts/s; predicted fire-rate ceiling: {predicted:F0} fires/s ({opsPerFire:F2} ops per fire)");
-        double[] steps = quick ? [0.5, 0.8, 1.0, 1.3] : [0.5, 0.7, 0.85, 1.0, 1.15, 1.3, 1.5, 2.0];
+        double[] steps = quick ? [0.5, 0.8, 1.0, 1.3] : [0.5, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0, 1.15];
         WorkloadResult? best = null;
         foreach (var step in steps)
         {

@@ -63,10 +63,10 @@ internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, Text
             Duplicates = target.Duplicates,
             LoadTime = loadTime,
             ManagedMb = Mb(GC.GetTotalMemory(forceFullCollection: true)),
-            WorkingSetMb = Mb(Environment.WorkingSet),
+            WorkingSetMb = WorkingSetAfterCollectMb(),
             HostCores = window.HostCores,
             AzuriteCores = window.AzuriteCores,
-            Notes = notes + $" (heap {Mb(GC.GetTotalMemory(false) - baseline):+0;-0} MB against the pre-start baseline)",
+            Notes = notes + $" (heap {Mb(GC.GetTotalMemory(false) - baseline):+0;-0} MB against the pre-start baseline{LateSeconds(fires, window.From)})",
         };
         log.WriteLine($"[{name}] {result.FiresPerSecond:F1} fires/s, p50 {result.P50Ms:F0} ms, p99 {result.P99Ms:F0} ms, {result.StorageOpsPerFire:F2} ops/fire");
         await host.DisposeAsync();
@@ -102,7 +102,7 @@ internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, Text
             Fires = target.Count,
             LoadTime = loadTime,
             ManagedMb = Mb(held),
-            WorkingSetMb = Mb(Environment.WorkingSet),
+            WorkingSetMb = WorkingSetAfterCollectMb(),
             HostCores = window.HostCores,
             AzuriteCores = window.AzuriteCores,
             Notes = $"heap {Mb(held - baseline):+0;-0} MB against the pre-start baseline; load: {loadRequests} storage requests; "
@@ -158,6 +158,21 @@ internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, Text
 
             await Task.Delay(StartPoll);
         }
+    }
+
+    // The process's working set once the GC has given back what it can (earlier workloads' garbage included).
+    private static double WorkingSetAfterCollectMb()
+    {
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        return Mb(process.WorkingSet64);
+    }
+
+    // When the late fires happened, to tell a steady delay from spikes (resyncs, GC).
+    private static string LateSeconds(IReadOnlyList<ReceivedFire> fires, DateTimeOffset from)
+    {
+        var seconds = fires.Where(f => f.LatenessMs > 250).Select(f => (int)(f.ReceivedAt - from).TotalSeconds).Distinct().Order().ToList();
+        return seconds.Count == 0 ? "" : $"; fires over 250 ms in second(s) {string.Join(",", seconds.Take(12))}{(seconds.Count > 12 ? ",..." : "")} of the window";
     }
 
     private static string NewPrefix() => "load" + Guid.NewGuid().ToString("N")[..10];
