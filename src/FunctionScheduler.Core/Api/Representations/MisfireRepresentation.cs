@@ -1,0 +1,13 @@
+using FunctionScheduler.Core.Model;
+
+namespace FunctionScheduler.Core.Api.Representations;
+
+/// <summary>The "schedule.misfire" object.</summary>
+public sealed record MisfireRepresentation
+{
+    public required MisfirePolicy Policy { get; init; }
+
+    public required TimeSpan Grace { get; init; }
+
+    public required int CatchUpLimit { get; init; }
+}

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace FunctionScheduler.Core.Api.Representations;
+
+/// <summary>One page of a listing. <see cref="ContinuationToken"/> is written even when null: null means the last page.</summary>
+public sealed record PageRepresentation<T>(
+    IReadOnlyList<T> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ContinuationToken);

@@ -1,0 +1,13 @@
+namespace FunctionScheduler.Core.Api.Representations;
+
+/// <summary>The "target.retry" object.</summary>
+public sealed record RetryRepresentation
+{
+    public required int MaxAttempts { get; init; }
+
+    public required TimeSpan InitialDelay { get; init; }
+
+    public required TimeSpan MaxDelay { get; init; }
+
+    public required TimeSpan MaxDuration { get; init; }
+}

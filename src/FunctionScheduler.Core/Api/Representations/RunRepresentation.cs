@@ -1,0 +1,78 @@
+using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Storage;
+
+namespace FunctionScheduler.Core.Api.Representations;
+
+/// <summary>One entry of run history as reads return it.</summary>
+public sealed record RunRepresentation
+{
+    public required string RunId { get; init; }
+
+    public required string TaskId { get; init; }
+
+    public required OccurrenceKind Kind { get; init; }
+
+    public required DateTimeOffset ScheduledAt { get; init; }
+
+    public required DateTimeOffset FireAt { get; init; }
+
+    public required RunStatus Status { get; init; }
+
+    /// <summary>Generation of the definition the run used.</summary>
+    public required long Generation { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public required int Attempts { get; init; }
+
+    public int? HttpStatus { get; init; }
+
+    /// <summary>Whole milliseconds from the first attempt's start to the last one's end.</summary>
+    public long? DurationMs { get; init; }
+
+    /// <summary>Absent for a run that did not fail.</summary>
+    public RunErrorClass? ErrorClass { get; init; }
+
+    public string? Error { get; init; }
+
+    public string? ResponseSnippet { get; init; }
+
+    public int? MissedCount { get; init; }
+
+    public DateTimeOffset? MissedFrom { get; init; }
+
+    /// <summary>The representation of <paramref name="run"/>.</summary>
+    public static RunRepresentation From(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new RunRepresentation
+        {
+            RunId = run.RunId,
+            TaskId = run.TaskId,
+            Kind = run.Occurrence.Kind,
+            ScheduledAt = run.Occurrence.ScheduledAt,
+            FireAt = run.Occurrence.FireAt,
+            Status = run.Status,
+            Generation = run.Generation,
+            StartedAt = run.StartedAt,
+            CompletedAt = run.CompletedAt,
+            Attempts = run.Attempts,
+            HttpStatus = run.HttpStatus,
+            DurationMs = run.Duration is { } duration ? (long)duration.TotalMilliseconds : null,
+            ErrorClass = run.ErrorClass == RunErrorClass.None ? null : run.ErrorClass,
+            Error = run.Error,
+            ResponseSnippet = run.ResponseSnippet,
+            MissedCount = run.MissedCount,
+            MissedFrom = run.MissedFrom,
+        };
+    }
+
+    /// <summary>A page of run history.</summary>
+    public static PageRepresentation<RunRepresentation> FromPage(RunPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return new PageRepresentation<RunRepresentation>([.. page.Items.Select(From)], page.ContinuationToken);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using FunctionScheduler.Core.Validation;
+
+namespace FunctionScheduler.Core.Api.Representations;
+
+/// <summary>Source-generated metadata for everything the REST contract writes; see <see cref="SchedulerJson"/>.</summary>
+[JsonSerializable(typeof(TaskRepresentation))]
+[JsonSerializable(typeof(RunRepresentation))]
+[JsonSerializable(typeof(PageRepresentation<TaskRepresentation>))]
+[JsonSerializable(typeof(PageRepresentation<RunRepresentation>))]
+[JsonSerializable(typeof(ProblemDocument))]
+[JsonSerializable(typeof(FieldError))]
+internal sealed partial class SchedulerJsonContext : JsonSerializerContext;
