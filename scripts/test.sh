@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# THE test command (README; .ci/run execs it): installs the npm tools when needed, starts Azurite on free ports,
+# runs every step and prints a summary. Exits non-zero when any step fails.
+#
+# To add a step: write a function (or use a command) and add a `step "name" command args...` line below.
+# Each step runs in a subshell with errexit on, so one failing command fails its step; later steps are skipped.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/azurite.sh
+source scripts/azurite.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+RESULTS=()
+FAILED=0
+STARTED=$SECONDS
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/scheduler-test.XXXXXX")"
+TESTS_PASSED=0 TESTS_FAILED=0 TESTS_SKIPPED=0
+
+cleanup() {
+  local rc=$?
+  azurite_stop
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# step NAME COMMAND [ARGS...]: runs COMMAND unless an earlier step failed, and records the outcome.
+step() {
+  local name=$1 rc start=$SECONDS
+  shift
+  if ((FAILED)); then
+    RESULTS+=("skip  $name")
+    return 0
+  fi
+  echo
+  echo "==> $name"
+  set +e
+  (set -euo pipefail; "$@")
+  rc=$?
+  set -e
+  if ((rc == 0)); then
+    RESULTS+=("ok    $name ($((SECONDS - start))s)")
+  else
+    RESULTS+=("FAIL  $name ($((SECONDS - start))s, exit $rc)")
+    FAILED=1
+  fi
+}
+
+# npm ci only when node_modules does not match package-lock.json (a stamp of the lockfile's hash says which).
+npm_tools() {
+  local want have="" stamp="node_modules/.package-lock.sha256"
+  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  [[ -f "$stamp" ]] && have="$(cat "$stamp")"
+  if [[ "$want" == "$have" && -x node_modules/.bin/azurite ]]; then
+    echo "node_modules is up to date"
+    return 0
+  fi
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" >"$stamp"
+}
+
+# Azurite must live in this shell (its PID is stopped by the EXIT trap), so it is not a subshell step.
+start_azurite() {
+  echo
+  echo "==> azurite"
+  local start=$SECONDS
+  if ((FAILED)); then
+    RESULTS+=("skip  azurite")
+  elif azurite_start; then
+    export FUNCTIONSCHEDULER_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
+    RESULTS+=("ok    azurite ($((SECONDS - start))s)")
+  else
+    RESULTS+=("FAIL  azurite ($((SECONDS - start))s)")
+    FAILED=1
+  fi
+}
+
+# dotnet test prints one "Passed!/Failed!  - Failed: N, Passed: N, Skipped: N, Total: N" line per test assembly.
+dotnet_tests() {
+  dotnet test FunctionScheduler.sln -c Release 2>&1 | tee "$WORK/dotnet-test.log"
+}
+
+count_tests() {
+  local log="$WORK/dotnet-test.log" line
+  [[ -f "$log" ]] || return 0
+  while IFS= read -r line; do
+    [[ "$line" =~ Failed:[[:space:]]*([0-9]+),[[:space:]]*Passed:[[:space:]]*([0-9]+),[[:space:]]*Skipped:[[:space:]]*([0-9]+) ]] || continue
+    TESTS_FAILED=$((TESTS_FAILED + BASH_REMATCH[1]))
+    TESTS_PASSED=$((TESTS_PASSED + BASH_REMATCH[2]))
+    TESTS_SKIPPED=$((TESTS_SKIPPED + BASH_REMATCH[3]))
+  done <"$log"
+}
+
+step "npm tools (Azurite)" npm_tools
+start_azurite
+step "dotnet test (Release)" dotnet_tests
+
+count_tests
+echo
+echo "==> summary ($((SECONDS - STARTED))s)"
+printf '  %s\n' "${RESULTS[@]}"
+echo "Tests: $TESTS_PASSED passed, $TESTS_FAILED failed, $TESTS_SKIPPED skipped"
+if ((FAILED)); then
+  echo "RESULT: FAILED"
+  exit 1
+fi
+echo "RESULT: OK"

@@ -1,0 +1,44 @@
+using FunctionScheduler.Core.Storage;
+using FunctionScheduler.Core.Storage.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FunctionScheduler.Core.DependencyInjection;
+
+/// <summary>Registers the Table Storage index: <see cref="ITaskStore"/>, <see cref="IRunLog"/> and their tables.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the index with options bound from <paramref name="configuration"/>'s section
+    /// <c>Scheduler:Storage</c> (pass the root configuration) and validated when the host starts.
+    /// </summary>
+    public static IServiceCollection AddSchedulerStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName));
+        return AddStorageServices(services);
+    }
+
+    /// <summary>Registers the index with options set in code, validated when the host starts.</summary>
+    public static IServiceCollection AddSchedulerStorage(this IServiceCollection services, Action<TableStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<TableStorageOptions>().Configure(configure);
+        return AddStorageServices(services);
+    }
+
+    private static IServiceCollection AddStorageServices(IServiceCollection services)
+    {
+        services.AddOptions<TableStorageOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SchedulerTables>();
+        services.TryAddSingleton<IRunLog, TableRunLog>();
+        services.TryAddSingleton<ITaskStore, TableTaskStore>();
+        return services;
+    }
+}

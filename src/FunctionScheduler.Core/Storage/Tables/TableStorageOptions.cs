@@ -1,0 +1,33 @@
+namespace FunctionScheduler.Core.Storage.Tables;
+
+/// <summary>
+/// Where the task index lives (configuration section <c>Scheduler:Storage</c>). Give either
+/// <see cref="ConnectionString"/> (Azurite, development) or <see cref="TableEndpoint"/> (production, managed identity),
+/// never both.
+/// </summary>
+public sealed class TableStorageOptions
+{
+    /// <summary>The configuration section the hosts bind.</summary>
+    public const string SectionName = "Scheduler:Storage";
+
+    /// <summary>The table name prefix used when none is configured.</summary>
+    public const string DefaultTablePrefix = "scheduler";
+
+    /// <summary>Longest prefix: the longest table name (prefix + "TaskIds") must stay within Table Storage's 63 characters.</summary>
+    public const int MaxTablePrefixLength = 63 - 7;
+
+    /// <summary>A storage connection string (Azurite or an account key). Development only: production uses <see cref="TableEndpoint"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The account's table endpoint, https://&lt;account&gt;.table.core.windows.net, reached with a Microsoft Entra token.</summary>
+    public Uri? TableEndpoint { get; set; }
+
+    /// <summary>
+    /// Client id of the user-assigned managed identity used with <see cref="TableEndpoint"/>. When empty,
+    /// DefaultAzureCredential picks a credential itself (system-assigned identity, or a developer's sign-in).
+    /// </summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Prefix of the three table names (&lt;prefix&gt;Tasks, &lt;prefix&gt;TaskIds, &lt;prefix&gt;Runs): a letter, then letters or digits.</summary>
+    public string TablePrefix { get; set; } = DefaultTablePrefix;
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace FunctionScheduler.Core.Storage.Tables;
+
+/// <summary>Checks <see cref="TableStorageOptions"/> at start, naming the configuration key of every broken rule.</summary>
+internal sealed class TableStorageOptionsValidator : IValidateOptions<TableStorageOptions>
+{
+    private const string Section = TableStorageOptions.SectionName + ":";
+
+    public ValidateOptionsResult Validate(string? name, TableStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        var hasEndpoint = options.TableEndpoint is not null;
+
+        if (!hasConnectionString && !hasEndpoint)
+        {
+            failures.Add($"Set {Section}ConnectionString (Azurite, development) or {Section}TableEndpoint " +
+                "(https://<account>.table.core.windows.net, with a managed identity); neither is set.");
+        }
+        else if (hasConnectionString && hasEndpoint)
+        {
+            failures.Add($"Set only one of {Section}ConnectionString and {Section}TableEndpoint; both are set.");
+        }
+
+        if (hasEndpoint && options.TableEndpoint is { } endpoint &&
+            (!endpoint.IsAbsoluteUri || endpoint.Scheme != Uri.UriSchemeHttps))
+        {
+            // Azure.Core refuses to send a bearer token over plain http, so fail here rather than on the first call.
+            failures.Add($"{Section}TableEndpoint must be an absolute https URL; got '{endpoint}'.");
+        }
+
+        if (hasConnectionString && !string.IsNullOrWhiteSpace(options.ManagedIdentityClientId))
+        {
+            failures.Add($"{Section}ManagedIdentityClientId applies only with {Section}TableEndpoint, " +
+                $"not with {Section}ConnectionString.");
+        }
+
+        if (!IsValidPrefix(options.TablePrefix))
+        {
+            failures.Add($"{Section}TablePrefix must be a letter followed by letters or digits, at most " +
+                $"{TableStorageOptions.MaxTablePrefixLength} characters; got '{options.TablePrefix}'.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsValidPrefix(string? prefix) =>
+        !string.IsNullOrEmpty(prefix)
+        && prefix.Length <= TableStorageOptions.MaxTablePrefixLength
+        && char.IsAsciiLetter(prefix[0])
+        && prefix.All(char.IsAsciiLetterOrDigit);
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using FunctionScheduler.Core.Model;
+
+namespace FunctionScheduler.Core.Storage.Tables;
+
+/// <summary>
+/// The Tasks table row: definition as UTF-8 JSON in binary columns, state as flat columns plus one JSON column.
+/// See docs/storage.md for the column list.
+/// </summary>
+internal static class TaskRow
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public const string SchemaVersion = nameof(SchemaVersion);
+    public const string Definition = nameof(Definition);
+    public const string Lifecycle = nameof(Lifecycle);
+    public const string Generation = nameof(Generation);
+    public const string GenerationStartedAt = nameof(GenerationStartedAt);
+    public const string FireCount = nameof(FireCount);
+    public const string NextFireAt = nameof(NextFireAt);
+    public const string CreatedAt = nameof(CreatedAt);
+    public const string UpdatedAt = nameof(UpdatedAt);
+    public const string StateJson = nameof(StateJson);
+
+    /// <summary>Largest binary property Table Storage accepts.</summary>
+    public const int MaxBinaryLength = 64 * 1024;
+
+    /// <summary>
+    /// Stored for "no next fire": a Merge cannot remove a property, and this value sorts after every real instant,
+    /// so a "due by now" filter on NextFireAt never matches a task with nothing planned.
+    /// </summary>
+    public static readonly DateTimeOffset NoNextFire = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    // A definition larger than one binary property (a 32 KiB body full of characters JSON escapes) spills into
+    // Definition1, Definition2, ...; eight parts stay well inside the 1 MiB entity limit.
+    private const int MaxDefinitionParts = 8;
+
+    /// <summary>The whole row: definition and state (create and replace).</summary>
+    public static TableEntity ToEntity(ScheduledTask definition, TaskRunState state)
+    {
+        var entity = new TableEntity(definition.Group, definition.Id) { [SchemaVersion] = CurrentSchemaVersion };
+        var json = StorageJson.Serialize(DefinitionDocument.From(definition), StorageJsonContext.Default.DefinitionDocument);
+        if (json.Length > MaxBinaryLength * MaxDefinitionParts)
+        {
+            throw new ArgumentException(
+                $"Task '{definition.Id}': the definition is {json.Length} bytes of JSON, more than the " +
+                $"{MaxBinaryLength * MaxDefinitionParts} the index stores.",
+                nameof(definition));
+        }
+
+        for (var part = 0; part * MaxBinaryLength < json.Length; part++)
+        {
+            var start = part * MaxBinaryLength;
+            entity[PartName(part)] = json.AsSpan(start, Math.Min(MaxBinaryLength, json.Length - start)).ToArray();
+        }
+
+        AddState(entity, state);
+        return entity;
+    }
+
+    /// <summary>Only the state columns, for a Merge that leaves the definition as it is.</summary>
+    public static TableEntity ToStateEntity(string group, string id, TaskRunState state)
+    {
+        var entity = new TableEntity(group, id);
+        AddState(entity, state);
+        return entity;
+    }
+
+    public static StoredTask FromEntity(TableEntity entity)
+    {
+        var version = entity.GetInt32(SchemaVersion);
+        if (version != CurrentSchemaVersion)
+        {
+            throw new InvalidDataException(
+                $"Task row {entity.PartitionKey}/{entity.RowKey} has schema version {version?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}; " +
+                $"this build reads version {CurrentSchemaVersion}.");
+        }
+
+        var definition = StorageJson.Deserialize(
+            ReadDefinitionJson(entity), StorageJsonContext.Default.DefinitionDocument, "definition").ToModel();
+        return new StoredTask(definition, ReadState(entity), entity.ETag.ToString());
+    }
+
+    private static void AddState(TableEntity entity, TaskRunState state)
+    {
+        var json = StorageJson.Serialize(StateDocument.From(state), StorageJsonContext.Default.StateDocument);
+        if (json.Length > MaxBinaryLength)
+        {
+            throw new InvalidOperationException(
+                $"Task '{entity.RowKey}': its state is {json.Length} bytes of JSON ({state.InFlight.Count} in flight, " +
+                $"{state.RunRequests.Count} run requests), more than the {MaxBinaryLength} one column holds.");
+        }
+
+        entity[Lifecycle] = state.Lifecycle.ToString();
+        entity[Generation] = state.Generation;
+        entity[GenerationStartedAt] = state.GenerationStartedAt;
+        entity[FireCount] = state.FireCount;
+        entity[NextFireAt] = state.NextFireAt ?? NoNextFire;
+        entity[CreatedAt] = state.CreatedAt;
+        entity[UpdatedAt] = state.UpdatedAt;
+        entity[StateJson] = json;
+    }
+
+    private static TaskRunState ReadState(TableEntity entity)
+    {
+        var rest = StorageJson.Deserialize(
+            Required(entity, StateJson, entity.GetBinary), StorageJsonContext.Default.StateDocument, "state");
+        var nextFireAt = RequiredValue(entity, NextFireAt, entity.GetDateTimeOffset);
+        return new TaskRunState
+        {
+            Lifecycle = Enum.Parse<TaskLifecycle>(Required(entity, Lifecycle, entity.GetString)),
+            Completion = rest.Completion,
+            Generation = RequiredValue(entity, Generation, entity.GetInt64),
+            GenerationStartedAt = RequiredValue(entity, GenerationStartedAt, entity.GetDateTimeOffset),
+            Cursor = rest.Cursor,
+            FireCount = RequiredValue(entity, FireCount, entity.GetInt32),
+            NextFireAt = nextFireAt == NoNextFire ? null : nextFireAt,
+            InFlight = [.. rest.InFlight.Select(c => c.ToModel())],
+            RunRequests = [.. rest.RunRequests],
+            LastRun = rest.LastRun?.ToModel(),
+            CreatedAt = RequiredValue(entity, CreatedAt, entity.GetDateTimeOffset),
+            UpdatedAt = RequiredValue(entity, UpdatedAt, entity.GetDateTimeOffset),
+        };
+    }
+
+    private static byte[] ReadDefinitionJson(TableEntity entity)
+    {
+        var parts = new List<byte[]>();
+        for (var part = 0; part < MaxDefinitionParts && entity.GetBinary(PartName(part)) is { } bytes; part++)
+        {
+            parts.Add(bytes);
+        }
+
+        return parts.Count switch
+        {
+            0 => throw new InvalidDataException($"Task row {entity.PartitionKey}/{entity.RowKey} has no {Definition} column."),
+            1 => parts[0],
+            _ => [.. parts.SelectMany(p => p)],
+        };
+    }
+
+    private static string PartName(int part) =>
+        part == 0 ? Definition : Definition + part.ToString(CultureInfo.InvariantCulture);
+
+    private static T Required<T>(TableEntity entity, string column, Func<string, T?> read)
+        where T : class =>
+        read(column) ?? throw Missing(entity, column);
+
+    private static T RequiredValue<T>(TableEntity entity, string column, Func<string, T?> read)
+        where T : struct =>
+        read(column) ?? throw Missing(entity, column);
+
+    private static InvalidDataException Missing(TableEntity entity, string column) =>
+        new($"Task row {entity.PartitionKey}/{entity.RowKey} has no {column} column.");
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Telemetry;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace FunctionScheduler.Core.Targets;
+
+/// <summary>
+/// Calls a task's HTTP target through the named client <see cref="HttpClientName"/> (whose handler enforces the
+/// outbound guard), retrying transient failures with the task's <see cref="TargetRetryPolicy"/>. Every attempt is
+/// signed and carries the run headers (<see cref="SchedulerHeaders"/>) and its own span's traceparent.
+/// </summary>
+/// <remarks>
+/// Outcomes: 2xx succeeds. Anything else fails with <see cref="RunErrorClass.HttpStatus"/>, 3xx included: redirects
+/// are never followed (a scheduler silently following a target to another host would defeat the outbound guard and
+/// surprise its owner), so a target must be configured with its final URL. 408, 429, 5xx, timeouts and connection
+/// errors are retried; a refused address, other statuses and cancellation are not.
+/// </remarks>
+public sealed class HttpTargetInvoker : ITargetInvoker
+{
+    /// <summary>Name of the HttpClient registered for targets.</summary>
+    public const string HttpClientName = "FunctionScheduler.Targets";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly TimeProvider _timeProvider;
+    private readonly SchedulerMetrics _metrics;
+    private readonly ILogger<HttpTargetInvoker> _logger;
+    private readonly TargetRequestBuilder _requests;
+    private readonly RetryPipelineProvider _pipelines;
+
+    /// <summary>Creates the invoker; <see cref="DependencyInjection.TargetServiceCollectionExtensions"/> registers it.</summary>
+    public HttpTargetInvoker(
+        IHttpClientFactory httpClientFactory,
+        RequestSigner signer,
+        SchedulerMetrics metrics,
+        TimeProvider timeProvider,
+        ILogger<HttpTargetInvoker> logger)
+    {
+        _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _requests = new TargetRequestBuilder(signer ?? throw new ArgumentNullException(nameof(signer)), timeProvider);
+        _pipelines = new RetryPipelineProvider(timeProvider, metrics, logger);
+    }
+
+    /// <inheritdoc />
+    public async Task<InvocationResult> InvokeAsync(TargetInvocation invocation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var startedAt = _timeProvider.GetUtcNow();
+        var body = invocation.Target.Body is { } text ? Encoding.UTF8.GetBytes(text) : null;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var state = new InvocationState(invocation, body, budget, _timeProvider.GetTimestamp());
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Complete(state, null, startedAt);
+        }
+
+        var client = _httpClientFactory.CreateClient(HttpClientName);
+
+        var context = ResilienceContextPool.Shared.Get(budget.Token);
+        context.Properties.Set(InvocationState.Key, state);
+        AttemptResult? final;
+        try
+        {
+            final = await _pipelines.Get(invocation.Target)
+                .ExecuteAsync(static (ctx, s) => s.Invoker.AttemptAsync(s.Client, s.State, ctx.CancellationToken), context, (Invoker: this, Client: client, State: state))
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            // Either the caller cancelled, or the retry budget ended a wait; in the latter case the last attempt stands.
+            final = cancellationToken.IsCancellationRequested || !state.BudgetExhausted ? null : state.Last;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        return Complete(state, final, startedAt);
+    }
+
+    private async ValueTask<AttemptResult> AttemptAsync(HttpClient client, InvocationState state, CancellationToken attemptToken)
+    {
+        var attempt = state.Attempts + 1;
+        using var span = SchedulerTelemetry.StartAttempt(state.Invocation, attempt);
+        using var request = _requests.Build(state, attempt, span);
+        state.Attempts = attempt;
+        AttemptResult result;
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
+            var snippet = await ReadSnippetAsync(response, state, attemptToken).ConfigureAwait(false);
+            result = AttemptResult.FromResponse(response, snippet, _timeProvider.GetUtcNow());
+        }
+        catch (HttpRequestException ex) when (TargetRefusedException.Find(ex) is { } refused)
+        {
+            state.Attempts = attempt - 1;
+            result = AttemptResult.Refused(refused);
+        }
+        catch (HttpRequestException ex)
+        {
+            result = AttemptResult.ConnectionFailed(ex);
+        }
+        catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
+        {
+            // Only the attempt's own timeout cancels without the budget (the caller's token) being cancelled.
+            result = AttemptResult.TimedOut(state.Invocation.Target.Timeout);
+        }
+
+        state.Last = result;
+        if (result.HttpStatus is not null)
+        {
+            state.LastResponse = result;
+        }
+
+        SchedulerTelemetry.EndAttempt(span, result.HttpStatus, result.ErrorClass, result.Error);
+        if (result.ErrorClass != RunErrorClass.None)
+        {
+            TargetLog.AttemptFailed(_logger, state.Invocation.RunId, attempt, result.ErrorClass, result.HttpStatus, result.Error);
+        }
+
+        return result;
+    }
+
+    // The status line is the outcome; a body that is slow or breaks off only costs the snippet.
+    private static async Task<string?> ReadSnippetAsync(HttpResponseMessage response, InvocationState state, CancellationToken attemptToken)
+    {
+        try
+        {
+            return await ResponseSnippet.ReadAsync(response.Content, attemptToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private InvocationResult Complete(InvocationState state, AttemptResult? final, DateTimeOffset startedAt)
+    {
+        var invocation = state.Invocation;
+        var result = new InvocationResult
+        {
+            Status = final?.ErrorClass == RunErrorClass.None ? RunStatus.Succeeded : RunStatus.Failed,
+            StartedAt = startedAt,
+            CompletedAt = _timeProvider.GetUtcNow(),
+            Attempts = state.Attempts,
+            HttpStatus = state.LastResponse?.HttpStatus,
+            ErrorClass = final?.ErrorClass ?? RunErrorClass.Canceled,
+            Error = final is null ? "The run was cancelled." : final.Error,
+            ResponseSnippet = state.LastResponse?.Snippet,
+        };
+
+        _metrics.RecordRun(result.Status, result.ErrorClass);
+        if (final is null)
+        {
+            TargetLog.InvocationCanceled(_logger, invocation.RunId, invocation.TaskId, result.Attempts);
+        }
+        else if (result.Status == RunStatus.Succeeded)
+        {
+            TargetLog.InvocationSucceeded(_logger, invocation.RunId, invocation.TaskId, result.HttpStatus, result.Attempts, result.Duration);
+        }
+        else
+        {
+            TargetLog.InvocationFailed(
+                _logger, invocation.RunId, invocation.TaskId, result.ErrorClass, result.HttpStatus, result.Attempts, result.Duration, result.Error);
+        }
+
+        return result;
+    }
+}

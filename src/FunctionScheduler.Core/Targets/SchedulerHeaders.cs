@@ -1,0 +1,55 @@
+using System.Globalization;
+using FunctionScheduler.Core.Model;
+
+namespace FunctionScheduler.Core.Targets;
+
+/// <summary>
+/// Headers the scheduler puts on every attempt, and the formats of their values. A definition's own headers never
+/// replace these (nor traceparent/tracestate): the scheduler's values win.
+/// </summary>
+public static class SchedulerHeaders
+{
+    /// <summary>The run id; the same on every attempt of a run, so receivers deduplicate on it.</summary>
+    public const string RunId = "X-Scheduler-Run-Id";
+
+    /// <summary>The task id.</summary>
+    public const string TaskId = "X-Scheduler-Task-Id";
+
+    /// <summary>The occurrence's nominal instant (<see cref="Occurrence.ScheduledAt"/>), see <see cref="FormatInstant"/>.</summary>
+    public const string ScheduledAt = "X-Scheduler-Scheduled-At";
+
+    /// <summary>1-based attempt number within the run.</summary>
+    public const string Attempt = "X-Scheduler-Attempt";
+
+    /// <summary>"scheduled" or "manual", see <see cref="KindValue"/>.</summary>
+    public const string Kind = "X-Scheduler-Kind";
+
+    /// <summary><c>t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256&gt;</c>; see docs/signatures.md.</summary>
+    public const string Signature = "X-Scheduler-Signature";
+
+    /// <summary>Id of the key that made <see cref="Signature"/>, so receivers can hold two keys during a rotation.</summary>
+    public const string KeyId = "X-Scheduler-Key-Id";
+
+    /// <summary>W3C trace context of the attempt span.</summary>
+    public const string TraceParent = "traceparent";
+
+    /// <summary>W3C trace state of the attempt span, when it has one.</summary>
+    public const string TraceState = "tracestate";
+
+    /// <summary>Every header name the scheduler owns; a definition's header with one of these names is dropped.</summary>
+    public static IReadOnlySet<string> Reserved { get; } = new HashSet<string>(
+        [RunId, TaskId, ScheduledAt, Attempt, Kind, Signature, KeyId, TraceParent, TraceState],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>ISO-8601 in UTC with trailing zero fractions trimmed: 2025-03-30T01:30:00Z, 2025-03-30T01:30:00.25Z.</summary>
+    public static string FormatInstant(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>"scheduled" or "manual".</summary>
+    public static string KindValue(OccurrenceKind kind) => kind switch
+    {
+        OccurrenceKind.Scheduled => "scheduled",
+        OccurrenceKind.Manual => "manual",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown occurrence kind."),
+    };
+}
