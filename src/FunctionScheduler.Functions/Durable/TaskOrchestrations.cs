@@ -1,4 +1,5 @@
 using FunctionScheduler.Functions.Orchestration;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,4 @@
+using FunctionScheduler.Core.Model;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionScheduler.Functions.Orchestration;
@@ -9,10 +10,10 @@ internal static partial class OrchestratorLog
     public static partial void TaskGone(ILogger logger, string taskId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Task {TaskId}: nothing planned ({Lifecycle}); its orchestration ends until the task changes")]
-    public static partial void Idle(ILogger logger, string taskId, string lifecycle);
+    public static partial void Idle(ILogger logger, string taskId, TaskLifecycle? lifecycle);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Task {TaskId}: fired the occurrence scheduled at {ScheduledAt}: {Outcome}")]
-    public static partial void Fired(ILogger logger, string taskId, DateTimeOffset scheduledAt, string outcome);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Task {TaskId}: fired the occurrence scheduled at {ScheduledAt}: {Status} (none: the task was deleted meanwhile)")]
+    public static partial void Fired(ILogger logger, string taskId, DateTimeOffset scheduledAt, RunStatus? status);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Task {TaskId}: claiming failed after retries ({Error}); trying again shortly")]
     public static partial void ClaimFailed(ILogger logger, string taskId, string error);

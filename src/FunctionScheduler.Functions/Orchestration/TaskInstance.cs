@@ -27,12 +27,11 @@ public static class TaskInstance
     }
 
     /// <summary>
-    /// Whether the instance is still going: it will run its orchestrator again (pending, running, continued, or
-    /// suspended by an operator). Completed, failed and terminated instances never wake again.
+    /// Whether the instance is still going: it will run its orchestrator again (pending, running, or suspended by an
+    /// operator). Completed, failed and terminated instances never wake again.
     /// </summary>
     public static bool IsActive(OrchestrationMetadata? instance) => instance?.RuntimeStatus is
         OrchestrationRuntimeStatus.Pending or
         OrchestrationRuntimeStatus.Running or
-        OrchestrationRuntimeStatus.ContinuedAsNew or
         OrchestrationRuntimeStatus.Suspended;
 }

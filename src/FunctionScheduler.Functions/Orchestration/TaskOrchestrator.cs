@@ -77,7 +77,7 @@ public static class TaskOrchestrator
             {
                 var run = await context.CallActivityAsync<FireOccurrenceResult?>(
                     TaskActivities.FireOccurrence, new FireOccurrenceInput(input.Group, input.TaskId, claimed), ActivityOptions);
-                OrchestratorLog.Fired(logger, input.TaskId, claimed.Occurrence.ScheduledAt, run?.Status.ToString() ?? "task deleted");
+                OrchestratorLog.Fired(logger, input.TaskId, claimed.Occurrence.ScheduledAt, run?.Status);
             }
             catch (TaskFailedException ex)
             {
@@ -99,7 +99,7 @@ public static class TaskOrchestrator
             {
                 // Paused or completed: hold no timer and wait for no event. The claim already wrote that state to
                 // the index; resume, run-now and replace start the instance again, and the reconcile catches a lost start.
-                OrchestratorLog.Idle(logger, input.TaskId, claim.Lifecycle?.ToString() ?? "unknown");
+                OrchestratorLog.Idle(logger, input.TaskId, claim.Lifecycle);
                 return PassOutcome.Idle;
             }
 
