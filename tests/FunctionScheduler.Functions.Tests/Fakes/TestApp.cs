@@ -20,7 +20,12 @@ internal sealed class TestApp : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestApp(FakeTimeProvider clock, ITargetInvoker target, string? connectionString = null, string? tablePrefix = null)
+    public TestApp(
+        FakeTimeProvider clock,
+        ITargetInvoker target,
+        string? connectionString = null,
+        string? tablePrefix = null,
+        Action<IServiceCollection>? replace = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -35,6 +40,7 @@ internal sealed class TestApp : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddFunctionScheduler(configuration);
         services.Replace(ServiceDescriptor.Singleton(target));
+        replace?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         Clock = clock;
