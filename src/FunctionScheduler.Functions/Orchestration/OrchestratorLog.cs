@@ -12,7 +12,7 @@ internal static partial class OrchestratorLog
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Task {TaskId}: nothing planned ({Lifecycle}); its orchestration ends until the task changes")]
     public static partial void Idle(ILogger logger, string taskId, TaskLifecycle? lifecycle);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Task {TaskId}: fired the occurrence scheduled at {ScheduledAt}: {Status} (none: the task was deleted meanwhile)")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Task {TaskId}: fired the occurrence scheduled at {ScheduledAt}; run status {Status} (empty when the task was deleted meanwhile)")]
     public static partial void Fired(ILogger logger, string taskId, DateTimeOffset scheduledAt, RunStatus? status);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Task {TaskId}: claiming failed after retries ({Error}); trying again shortly")]

@@ -90,7 +90,7 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
             // The listing is a snapshot; start-or-wake reads the instance again, so a start made by the API since
             // then is woken rather than doubled.
             var done = await orchestrations.StartOrWakeAsync(task.Group, task.Id, "reconcile: no active instance", cancellationToken);
-            LogRepaired(task.Id, instance?.RuntimeStatus.ToString() ?? "missing");
+            LogRepaired(task.Id, instance?.RuntimeStatus, done);
             return done == TaskOrchestrations.StartOrWake.Started ? ReconcileAction.Started : ReconcileAction.Woken;
         }
 
@@ -140,8 +140,8 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
         return instances;
     }
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Task {TaskId}: should be running but its orchestration is {Status}; started it again")]
-    private partial void LogRepaired(string taskId, string status);
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Task {TaskId}: should be running but its orchestration was {Status} (empty: missing); {Action} it")]
+    private partial void LogRepaired(string taskId, OrchestrationRuntimeStatus? status, TaskOrchestrations.StartOrWake action);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Reconcile: {Tasks} tasks, {Instances} orchestrations; started {Started}, woke {Woken}, retired {Retired}, ended {Ended}")]
     private partial void LogSummary(int tasks, int instances, int started, int woken, int retired, int ended);
