@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -12,11 +11,18 @@ using OpenTelemetry.Trace;
 namespace FunctionScheduler.Functions.Hosting;
 
 /// <summary>
-/// OpenTelemetry for the worker: the scheduler's traces (one span per fire, one per HTTP attempt), its metrics and
-/// the app's logs. Exported to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (with a
-/// Microsoft Entra credential when APPLICATIONINSIGHTS_AUTHENTICATION_STRING says so), else over OTLP when
+/// OpenTelemetry for the worker: the scheduler's traces (one span per fire, one per HTTP attempt) and metrics,
+/// exported to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (with a Microsoft Entra
+/// credential when APPLICATIONINSIGHTS_AUTHENTICATION_STRING says so), else over OTLP when
 /// OTEL_EXPORTER_OTLP_ENDPOINT is set, else traces to the console (local runs).
 /// </summary>
+/// <remarks>
+/// Logs are not exported from here: the worker's ILogger output already travels to the Functions host, which
+/// exports it (as OpenTelemetry, with telemetryMode "OpenTelemetry" in host.json, to the same destination). A
+/// second exporter in the worker writes every record twice (Azure/azure-functions-dotnet-worker#2474) unless the
+/// host is told to stop forwarding, which only Microsoft.Azure.Functions.Worker.OpenTelemetry can do; see
+/// docs/functions.md, "Telemetry".
+/// </remarks>
 public static class OpenTelemetryHostBuilderExtensions
 {
     public const string ServiceName = "FunctionScheduler.Functions";
@@ -59,15 +65,6 @@ public static class OpenTelemetryHostBuilderExtensions
                     Exporter.AzureMonitor => metrics.AddAzureMonitorMetricExporter(AzureMonitor),
                     Exporter.Otlp => metrics.AddOtlpExporter(),
                     _ => metrics,
-                };
-            })
-            .WithLogging(logging =>
-            {
-                _ = exporter switch
-                {
-                    Exporter.AzureMonitor => logging.AddAzureMonitorLogExporter(AzureMonitor),
-                    Exporter.Otlp => logging.AddOtlpExporter(),
-                    _ => logging,
                 };
             });
         return builder;

@@ -2,6 +2,7 @@ using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Functions.Durable;
 using FunctionScheduler.Functions.Orchestration;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
@@ -128,6 +129,8 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
         return ReconcileAction.Ended;
     }
 
+    // OrchestrationQuery's namespace moved between Microsoft.DurableTask and Microsoft.DurableTask.Client across
+    // releases; both are imported so the real build compiles whichever the pinned package has.
     private static async Task<Dictionary<string, OrchestrationMetadata>> ListInstancesAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         var instances = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
