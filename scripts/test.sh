@@ -96,6 +96,7 @@ count_tests() {
 }
 
 step "npm tools (Azurite)" npm_tools
+step "bicep build + lint (infra)" bash infra/lint.sh
 start_azurite
 step "dotnet test (Release)" dotnet_tests
 

@@ -116,7 +116,7 @@ public sealed class TaskRepresentationTests
     {
         var stored = RepresentationFixtures.Stored(RepresentationFixtures.Definition("{'id':'t','cron':'0 * * * *','url':'https://w.example.com'}"));
 
-        var page = JsonNode.Parse(SchedulerJson.Serialize(TaskRepresentation.FromPage(new Storage.TaskPage([stored, stored], null))))!.AsObject();
+        var page = JsonNode.Parse(SchedulerJson.Serialize(TaskRepresentation.FromPage(new global::FunctionScheduler.Core.Storage.TaskPage([stored, stored], null))))!.AsObject();
 
         Assert.Equal(2, page["items"]!.AsArray().Count);
         Assert.True(page.ContainsKey("continuationToken"));

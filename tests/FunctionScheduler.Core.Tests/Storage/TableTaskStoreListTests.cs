@@ -42,6 +42,30 @@ public sealed class TableTaskStoreListTests(AzuriteTables azurite) : IClassFixtu
         Assert.InRange(pages.Count - filled.Count, 0, 1);
     }
 
+    [Theory]
+    [InlineData("not base64url!")]
+    [InlineData("bm8tc3BhY2U")]          // base64url of "no-space": decodes, but is no table token
+    [InlineData("YSBiIGM")]              // "a b c": two spaces
+    public async Task ListAsync_TokenNotIssuedByListing_ThrowsInvalidContinuationToken(string token)
+    {
+        var store = TaskStore(await azurite.CreateIsolated());
+
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => store.ListAsync(new TaskQuery(ContinuationToken: token)));
+    }
+
+    [Fact]
+    public async Task ListAsync_IssuedToken_IsUrlSafe()
+    {
+        var tables = await azurite.CreateIsolated();
+        var store = TaskStore(tables);
+        await SeedManyAsync(tables, 3);
+
+        var first = await store.ListAsync(new TaskQuery(PageSize: 1));
+
+        Assert.NotNull(first.ContinuationToken);
+        Assert.Equal(Uri.EscapeDataString(first.ContinuationToken), first.ContinuationToken);
+    }
+
     [Fact]
     public async Task ListAsync_PageSizeAboveMaximum_IsCappedAtMaxPageSize()
     {
