@@ -219,6 +219,7 @@ public class TaskFunctionsTests
     [InlineData("?pageSize=lots", "?pageSize")]
     [InlineData("?state=sleeping", "?state")]
     [InlineData("?group=no%20spaces", "?group")]
+    [InlineData("?continuationToken=forged", "?continuationToken")]
     public async Task List_BadQuery_400NamingTheParameter(string query, string pointer)
     {
         await using var app = new HttpTestApp();
