@@ -123,12 +123,10 @@ public static class TaskOrchestrator
             var changed = context.WaitForExternalEvent<string>(TaskInstance.ChangedEvent, cancellation.Token);
             var first = await Task.WhenAny(timer, changed);
 
-            // Cancel the loser: a pending durable timer would keep the execution from completing, and a pending event
-            // wait would consume an event meant for the next pass. Synchronous on purpose: cancellation callbacks must
-            // run on the orchestrator's thread, not the thread pool.
-#pragma warning disable CA1849
+            // Cancel the loser: Durable holds an execution open until its outstanding timers fire, so a timer left
+            // behind would keep this pass alive until its wake time. Synchronous on purpose: cancellation callbacks
+            // must run on the orchestrator's thread (CancelAsync would run them on the thread pool).
             cancellation.Cancel();
-#pragma warning restore CA1849
             OrchestratorLog.Woke(logger, state.TaskId, first == changed ? "a change" : "its timer", until);
         }
 
