@@ -10,7 +10,7 @@ namespace FunctionScheduler.Core.Execution;
 /// <summary>
 /// Fires tasks: claims due occurrences with one conditional write, invokes each target, records the run and
 /// clears the claim. Both runtimes use it: the standalone dispatcher calls <see cref="RunDueAsync"/>; the Functions
-/// orchestration calls <see cref="ClaimDueAsync"/> and <see cref="FireAsync"/> from separate activities.
+/// orchestration calls ClaimDueAsync and FireAsync from separate activities.
 /// Every step is idempotent per occurrence, so a retried or replayed step never records twice, and a fire that
 /// may have happened already is looked up before the target is called again. On the hot path a fire costs three
 /// storage writes: the claim, the run record and the claim's clearing.
@@ -20,6 +20,7 @@ public sealed partial class TaskExecutor(
     IRunLog runs,
     ITargetInvoker invoker,
     TimeProvider time,
+    SchedulerMetrics metrics,
     ILogger<TaskExecutor> logger)
 {
     // A stale version means a user or another runtime wrote in between; re-reading and re-planning is always
@@ -34,13 +35,13 @@ public sealed partial class TaskExecutor(
         var task = outcome.Task;
         foreach (var occurrence in outcome.Claimed)
         {
-            if (task is null)
+            if (task is not { } current)
             {
                 break;
             }
 
             var mayBeRecorded = outcome.Takeovers.Contains(occurrence.Occurrence);
-            (task, _) = await FireAsync(task, occurrence, mayBeRecorded, cancellationToken);
+            (task, _) = await FireAsync(current, occurrence, mayBeRecorded, cancellationToken);
         }
 
         return outcome with { Task = task };
@@ -131,7 +132,7 @@ public sealed partial class TaskExecutor(
         var occurrence = claimed.Occurrence;
         var runId = RunId.For(task.Id, occurrence);
         using var fire = SchedulerTelemetry.StartFire(task.Id, runId, occurrence);
-        SchedulerTelemetry.RecordLateness(occurrence, time.GetUtcNow());
+        metrics.RecordFireLateness(occurrence, time.GetUtcNow());
 
         var result = await invoker.InvokeAsync(new TargetInvocation(task.Id, runId, occurrence, task.Definition.Target), cancellationToken);
         var run = new RunRecord
@@ -151,7 +152,6 @@ public sealed partial class TaskExecutor(
             ResponseSnippet = result.ResponseSnippet,
         };
         await runs.RecordAsync(run, cancellationToken);
-        SchedulerTelemetry.RecordRun(run);
         LogFired(task.Id, runId, run.Status, run.HttpStatus, run.Attempts);
         return run;
     }
@@ -199,7 +199,7 @@ public sealed partial class TaskExecutor(
             MissedFrom = missed.First,
         };
         await runs.RecordAsync(run, cancellationToken);
-        SchedulerTelemetry.RecordRun(run);
+        metrics.RecordMissed(missed.Count);
         LogMissed(task.Id, missed.Count, missed.First, missed.Last);
     }
 

@@ -17,7 +17,11 @@ public sealed record PlanDecision
     /// <summary>Scheduled occurrences the misfire policy skipped, if any.</summary>
     public MissedRange? Missed { get; init; }
 
-    /// <summary>The next scheduled occurrence that is not due yet; null when none remains or the task is not active.</summary>
+    /// <summary>
+    /// The next scheduled occurrence that is not due yet; null when none remains or the task is not active. When a
+    /// <see cref="PlanningLimits"/> bound cut the plan short, it is the first occurrence left over and may already be
+    /// due (then <see cref="WakeAt"/> is not after "now": plan again at once).
+    /// </summary>
     public Occurrence? Next { get; init; }
 
     /// <summary>Set when no scheduled occurrence remains after <see cref="Due"/>.</summary>

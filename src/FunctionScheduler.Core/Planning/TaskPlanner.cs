@@ -4,11 +4,93 @@ namespace FunctionScheduler.Core.Planning;
 
 /// <summary>
 /// The one place that decides when a task fires. Pure: definition, state and "now" in, a decision out; no clock,
-/// no I/O. Both runtimes call it.
+/// no I/O, no randomness. Both runtimes call it. docs/semantics-planning.md is its specification.
 /// </summary>
 public static class TaskPlanner
 {
     /// <summary>Plans <paramref name="task"/> at <paramref name="now"/> for <paramref name="claim"/>.</summary>
-    public static PlanDecision Plan(ScheduledTask task, TaskRunState state, DateTimeOffset now, ClaimRequest claim) =>
-        throw new NotImplementedException("Planner in progress (issue 2).");
+    /// <param name="task">A validated definition.</param>
+    /// <param name="state">The task's state as read, to be replaced by the decision's next state on the same version.</param>
+    /// <param name="now">The caller's current instant (its TimeProvider, or the orchestration's replay-safe clock).</param>
+    /// <param name="claim">Who claims the due occurrences, and for how long.</param>
+    public static PlanDecision Plan(ScheduledTask task, TaskRunState state, DateTimeOffset now, ClaimRequest claim)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(claim);
+
+        var due = new DueList();
+
+        // 1. Claims to take over: our own (a retried activity re-runs its claim) and lapsed ones of anybody. They
+        //    fire again whatever the misfire policy says: at least once, and receivers deduplicate by run id.
+        var kept = new List<ClaimedOccurrence>();
+        DateTimeOffset? earliestExpiry = null;
+        foreach (var claimed in state.InFlight)
+        {
+            if (claimed.ClaimedBy == claim.Claimant || claimed.ExpiresAt <= now)
+            {
+                due.TryAdd(claimed.Occurrence);
+            }
+            else
+            {
+                kept.Add(claimed);
+                due.Reserve(claimed.Occurrence);
+                earliestExpiry = Min(earliestExpiry, claimed.ExpiresAt);
+            }
+        }
+
+        // 2. Run-now requests, in any lifecycle.
+        foreach (var requestedAt in state.RunRequests)
+        {
+            due.TryAdd(Occurrence.Manual(requestedAt));
+        }
+
+        // 3. The schedule, only while active.
+        var scan = state.Lifecycle == TaskLifecycle.Active ? ScheduledScan.Run(task, state, now) : ScanResult.Nothing;
+        foreach (var occurrence in scan.Fired)
+        {
+            due.TryAdd(occurrence);
+        }
+
+        return new PlanDecision
+        {
+            Due = due.Occurrences,
+            Missed = scan.Missed,
+            Next = scan.Next,
+            Completion = scan.Completion,
+            WakeAt = Min(scan.Next?.FireAt, earliestExpiry),
+            NextState = NextState(state, now, claim, scan, due, kept),
+        };
+    }
+
+    private static TaskRunState NextState(
+        TaskRunState state,
+        DateTimeOffset now,
+        ClaimRequest claim,
+        ScanResult scan,
+        DueList due,
+        List<ClaimedOccurrence> kept)
+    {
+        var completed = scan.Completion is not null;
+
+        // Lists are reused when nothing changed, so that a plan with nothing due yields a state equal to the one
+        // read (record equality compares lists by reference).
+        var inFlight = due.Occurrences.Count == 0 && kept.Count == state.InFlight.Count
+            ? state.InFlight
+            : [.. kept, .. due.Occurrences.Select(o => new ClaimedOccurrence(o, claim.Claimant, now + claim.Lease, state.Generation))];
+
+        return state with
+        {
+            Cursor = scan.Handled is { } handled && (state.Cursor is not { } cursor || handled > cursor) ? handled : state.Cursor,
+            FireCount = state.FireCount + scan.Fired.Count,
+            NextFireAt = scan.Next?.FireAt,
+            Lifecycle = completed ? TaskLifecycle.Completed : state.Lifecycle,
+            Completion = completed ? scan.Completion : state.Completion,
+            RunRequests = state.RunRequests.Count == 0 ? state.RunRequests : [],
+            InFlight = inFlight,
+        };
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -1,0 +1,71 @@
+using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Planning;
+using static FunctionScheduler.Core.Tests.Planning.PlanningFixture;
+
+namespace FunctionScheduler.Core.Tests.Planning;
+
+public class RunBookkeepingTests
+{
+    private static readonly Occurrence Early = Occurrence.Scheduled(At("2025-01-01T00:00:00Z"), At("2025-01-01T00:00:04Z"));
+    private static readonly Occurrence Late = Occurrence.Scheduled(At("2025-01-01T00:01:00Z"), At("2025-01-01T00:01:02Z"));
+
+    private static readonly TaskRunState TwoInFlight = NewState(At("2024-12-31T00:00:00Z")) with
+    {
+        InFlight =
+        [
+            new ClaimedOccurrence(Early, "host-a", At("2025-01-01T00:05:00Z"), 1),
+            new ClaimedOccurrence(Late, "host-b", At("2025-01-01T00:06:00Z"), 1),
+        ],
+    };
+
+    private static RunRecord Run(Occurrence occurrence, RunStatus status = RunStatus.Succeeded) => new()
+    {
+        TaskId = Id,
+        RunId = RunId.For(Id, occurrence),
+        Occurrence = occurrence,
+        Status = status,
+        HttpStatus = 200,
+        CompletedAt = occurrence.FireAt.AddSeconds(1),
+    };
+
+    [Fact]
+    public void Recorded_RunInFlight_RemovesItAndSetsLastRun()
+    {
+        var state = RunBookkeeping.Recorded(TwoInFlight, Run(Early));
+
+        Assert.Equal([Late], state.InFlight.Select(c => c.Occurrence));
+        Assert.Equal(new LastRunSummary(RunId.For(Id, Early), Early.ScheduledAt, RunStatus.Succeeded, 200, At("2025-01-01T00:00:05Z")), state.LastRun);
+    }
+
+    [Fact]
+    public void Recorded_OlderRunAfterNewer_KeepsNewerLastRun()
+    {
+        var afterLate = RunBookkeeping.Recorded(TwoInFlight, Run(Late));
+
+        var afterBoth = RunBookkeeping.Recorded(afterLate, Run(Early, RunStatus.Failed));
+
+        Assert.Empty(afterBoth.InFlight);
+        Assert.Equal(Late.ScheduledAt, afterBoth.LastRun?.ScheduledAt);
+        Assert.Equal(RunStatus.Succeeded, afterBoth.LastRun?.Status);
+    }
+
+    [Fact]
+    public void Recorded_SameRunTwice_ReturnsSameState()
+    {
+        var once = RunBookkeeping.Recorded(TwoInFlight, Run(Early));
+
+        var twice = RunBookkeeping.Recorded(once, Run(Early));
+
+        Assert.Same(once, twice);
+    }
+
+    [Fact]
+    public void Recorded_ManualRunAtScheduledInstant_LeavesScheduledClaim()
+    {
+        var manual = new Occurrence(Early.ScheduledAt, Early.ScheduledAt, OccurrenceKind.Manual);
+
+        var state = RunBookkeeping.Recorded(TwoInFlight, Run(manual));
+
+        Assert.Equal([Early, Late], state.InFlight.Select(c => c.Occurrence));
+    }
+}
