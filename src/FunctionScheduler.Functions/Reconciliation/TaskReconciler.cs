@@ -35,6 +35,7 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
 
         var now = time.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var failures = new List<Exception>();
         string? token = null;
         do
         {
@@ -44,7 +45,8 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
                 var instanceId = TaskInstance.IdFor(task.Id);
                 seen.Add(instanceId);
                 summary.CountTask();
-                summary.Count(await ReconcileTaskAsync(orchestrations, task, instances.GetValueOrDefault(instanceId), now, cancellationToken));
+                await IsolatedAsync(task.Id, failures, async () =>
+                    summary.Count(await ReconcileTaskAsync(orchestrations, task, instances.GetValueOrDefault(instanceId), now, cancellationToken)));
             }
 
             token = page.ContinuationToken;
@@ -53,11 +55,14 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
 
         foreach (var orphan in instances.Values.Where(i => !seen.Contains(i.InstanceId)))
         {
-            summary.Count(await EndOrphanAsync(orchestrations, orphan, cancellationToken));
+            await IsolatedAsync(orphan.InstanceId, failures, async () =>
+                summary.Count(await EndOrphanAsync(orchestrations, orphan, cancellationToken)));
         }
 
         LogSummary(summary.Tasks, summary.Instances, summary.Started, summary.Woken, summary.Retired, summary.Ended);
-        return summary;
+        return failures.Count == 0
+            ? summary
+            : throw new AggregateException($"Reconcile could not repair {failures.Count} tasks or orchestrations; every other one was reconciled.", failures);
     }
 
     /// <summary>Whether a task needs an instance: it is active, or work is pending in any lifecycle.</summary>
@@ -75,6 +80,21 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
         return state.NextFireAt < limit
             || state.RunRequests.Any(requestedAt => requestedAt < limit)
             || state.InFlight.Any(claim => claim.ExpiresAt < limit);
+    }
+
+    // One task the reconcile cannot repair must not keep it from the tasks after it: the error is logged and the
+    // run goes on, then fails as a whole (so the invocation shows as failed) with every error it met.
+    private async Task IsolatedAsync(string subject, List<Exception> failures, Func<Task> reconcile)
+    {
+        try
+        {
+            await reconcile();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(ex, subject);
+            failures.Add(ex);
+        }
     }
 
     private async Task<ReconcileAction> ReconcileTaskAsync(
@@ -145,6 +165,9 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Task {TaskId}: should be running but its orchestration was {Status} (empty: missing); {Action} it")]
     private partial void LogRepaired(string taskId, OrchestrationRuntimeStatus? status, TaskOrchestrations.StartOrWake action);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Reconcile: could not repair {Subject}; going on with the others")]
+    private partial void LogFailed(Exception exception, string subject);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Reconcile: {Tasks} tasks, {Instances} orchestrations; started {Started}, woke {Woken}, retired {Retired}, ended {Ended}")]
     private partial void LogSummary(int tasks, int instances, int started, int woken, int retired, int ended);

@@ -34,6 +34,9 @@ internal sealed class FakeDurableClient(FakeTimeProvider clock, FunctionHost hos
 
     public int Starts { get; private set; }
 
+    /// <summary>When it answers true for an instance id, starting that instance fails (the task hub refuses it).</summary>
+    public Func<string, bool>? RefuseStart { get; set; }
+
     /// <summary>Called before each activity attempt with the activity's name; throw from it to fail the attempt.</summary>
     public Action<string>? BeforeActivity { get; set; }
 
@@ -57,6 +60,11 @@ internal sealed class FakeDurableClient(FakeTimeProvider clock, FunctionHost hos
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
         var instanceId = options?.InstanceId ?? NewGuid().ToString("N");
+        if (RefuseStart?.Invoke(instanceId) == true)
+        {
+            throw new InvalidOperationException($"The task hub refused to start '{instanceId}'.");
+        }
+
         if (Find(instanceId) is { } existing)
         {
             // The extension's default (overridableExistingInstanceStates: NonRunningStates) refuses to replace a running instance.

@@ -146,6 +146,23 @@ public class OrchestrationRobustnessTests
     }
 
     [Fact]
+    public async Task Reconcile_OneTaskCannotBeRepaired_RepairsTheOthersThenFails()
+    {
+        await using var app = NewApp(out _);
+        await CreateAsync(app, EveryMinute.Replace("beat", "a", StringComparison.Ordinal));
+        await CreateAsync(app, EveryMinute.Replace("beat", "b", StringComparison.Ordinal));
+        app.Durable.Vanish("task:a");
+        app.Durable.Vanish("task:b");
+        app.Durable.RefuseStart = instanceId => instanceId == "task:a";
+
+        var failure = await Assert.ThrowsAsync<AggregateException>(app.RunReconcileAsync);
+
+        Assert.IsType<InvalidOperationException>(Assert.Single(failure.InnerExceptions));
+        Assert.Null(app.Durable.Find("task:a"));
+        Assert.True(app.Durable.Find("task:b")?.IsActive);
+    }
+
+    [Fact]
     public async Task Reconcile_EverythingInOrder_ChangesNothing()
     {
         await using var app = NewApp(out _);
