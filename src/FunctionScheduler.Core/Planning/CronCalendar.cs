@@ -38,13 +38,16 @@ internal sealed class CronCalendar
         return new CronCalendar(CronExpression.Parse(expression, format), TimeZoneInfo.FindSystemTimeZoneById(zoneId));
     }
 
-    /// <summary>The first occurrence at or after <paramref name="utcTicks"/>, or null when the expression never matches again.</summary>
-    public long? AtOrAfter(long utcTicks)
+    /// <summary>
+    /// The first occurrence after <paramref name="utcTicks"/> (or at it, when <paramref name="inclusive"/>), or null
+    /// when the expression never matches again.
+    /// </summary>
+    public long? Next(long utcTicks, bool inclusive)
     {
         var from = new DateTime(utcTicks, DateTimeKind.Utc);
         var next = _isUtc
-            ? _expression.GetNextOccurrence(from, inclusive: true)
-            : _expression.GetNextOccurrence(from, _zone, inclusive: true);
+            ? _expression.GetNextOccurrence(from, inclusive)
+            : _expression.GetNextOccurrence(from, _zone, inclusive);
         return next?.Ticks;
     }
 

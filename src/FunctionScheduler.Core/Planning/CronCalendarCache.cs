@@ -20,22 +20,18 @@ internal static class CronCalendarCache
     // The last schedule this thread compiled or looked up. One plan asks for the same schedule many times, and a
     // weak-table look-up costs about as much as Cronos' own next-occurrence search for a simple expression.
     [ThreadStatic]
-    private static TaskSchedule? _lastSchedule;
-
-    [ThreadStatic]
-    private static CronCalendar? _lastCalendar;
+    private static LastHit? _last;
 
     /// <summary>The compiled calendar of a cron schedule.</summary>
     public static CronCalendar For(TaskSchedule schedule)
     {
-        if (ReferenceEquals(schedule, _lastSchedule) && _lastCalendar is { } last)
+        if (_last is { } last && ReferenceEquals(last.Schedule, schedule))
         {
-            return last;
+            return last.Calendar;
         }
 
         var calendar = Lookup(schedule);
-        _lastSchedule = schedule;
-        _lastCalendar = calendar;
+        _last = new LastHit(schedule, calendar);
         return calendar;
     }
 
@@ -63,4 +59,7 @@ internal static class CronCalendarCache
         ByInstance.AddOrUpdate(schedule, calendar);
         return calendar;
     }
+
+    // One object so that the hot path reads thread-local storage once.
+    private sealed record LastHit(TaskSchedule Schedule, CronCalendar Calendar);
 }
