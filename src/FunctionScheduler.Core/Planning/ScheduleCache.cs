@@ -5,9 +5,9 @@ using FunctionScheduler.Core.Model;
 namespace FunctionScheduler.Core.Planning;
 
 /// <summary>
-/// Compiled schedules, so that each cron expression is parsed and each zone resolved once. Three levels: a per-thread
-/// slot for the schedule used last (one plan asks for the same schedule many times, and anything slower costs as
-/// much as Cronos' own search for a simple expression); a weak table keyed by the <see cref="TaskSchedule"/>
+/// Compiled schedules, so that each cron expression is parsed and each zone resolved once. Three levels: a slot for
+/// the schedule used last (a plan or a preview asks for the same schedule many times in a row, and anything slower
+/// costs as much as Cronos' own search for a simple expression); a weak table keyed by the <see cref="TaskSchedule"/>
 /// instance; and a bounded table of cron calendars keyed by (expression, zone) for the fresh instances every
 /// storage read creates.
 /// </summary>
@@ -19,7 +19,9 @@ internal static class ScheduleCache
     private static readonly ConditionalWeakTable<TaskSchedule, CompiledSchedule> ByInstance = [];
     private static readonly ConcurrentDictionary<(string Expression, string Zone), CronCalendar> Calendars = new();
 
-    [ThreadStatic]
+    // Shared by all threads: a plain static read is far cheaper than thread-local storage, and threads planning
+    // different tasks at once only fall back to the weak table. LastHit is immutable, so a reader sees either the
+    // old pair or the new one, never a mix.
     private static LastHit? _last;
 
     /// <summary>The compiled form of <paramref name="schedule"/>.</summary>
@@ -64,6 +66,6 @@ internal static class ScheduleCache
         return Calendars.GetOrAdd(key, static k => CronCalendar.Compile(k.Expression, k.Zone));
     }
 
-    // One object so that the hot path reads thread-local storage once.
+    // One object so that the schedule and its compiled form are published together.
     private sealed record LastHit(TaskSchedule Schedule, CompiledSchedule Compiled);
 }
