@@ -1,0 +1,269 @@
+using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Planning;
+using FunctionScheduler.Core.Storage;
+using FunctionScheduler.Core.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace FunctionScheduler.Standalone.Dispatching;
+
+/// <summary>
+/// The embedded dispatcher: keeps every task of the index in memory with its next wake time, and fires whatever
+/// comes due through the core's <see cref="TaskExecutor"/> (claim, call, record). One loop owns all state; fires
+/// run on the thread pool, at most <see cref="DispatcherOptions.MaxConcurrentFires"/> at once and never two of one
+/// task. Several instances may share one index: claims are conditional writes, so each occurrence fires once.
+/// </summary>
+internal sealed partial class TaskDispatcher(
+    TaskExecutor executor,
+    ITaskStore store,
+    DispatchInbox inbox,
+    SchedulerMetrics metrics,
+    IOptions<DispatcherOptions> options,
+    TimeProvider time,
+    ILogger<TaskDispatcher> logger) : BackgroundService
+{
+    private readonly DispatcherOptions _options = options.Value;
+    private readonly WakeSchedule _schedule = new();
+    private readonly Dictionary<string, Task> _fires = new(StringComparer.Ordinal);
+    private readonly List<IdleRequest> _idleRequests = [];
+    private readonly CancellationTokenSource _fireCancellation = new();
+    private int _resync;
+    private bool _resyncing;
+    private long _resyncReadAfter;
+    private DateTimeOffset _nextResyncAt = DateTimeOffset.MinValue;
+    private long _nextWakeTicks = long.MaxValue;
+    private int _knownTasks;
+    private int _resyncsCompleted;
+    private Task<bool>? _readable;
+
+    /// <summary>The claimant this instance writes into claims.</summary>
+    public string InstanceId { get; } = string.IsNullOrWhiteSpace(options.Value.InstanceId) ? NewInstanceId() : options.Value.InstanceId;
+
+    /// <summary>The earliest wake time of any task in memory (not counting resyncs); for tests that step a fake clock.</summary>
+    public DateTimeOffset? NextWakeAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _nextWakeTicks);
+            return ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>Tasks held in memory, as of the loop's last pass (diagnostics and the load harness).</summary>
+    public int KnownTasks => Volatile.Read(ref _knownTasks);
+
+    /// <summary>Complete reads of the index so far; the first one is the load at start.</summary>
+    public int ResyncsCompleted => Volatile.Read(ref _resyncsCompleted);
+
+    /// <summary>
+    /// Completes once the dispatcher has looked at everything due at the current time (of its clock) and has nothing
+    /// in progress: no fire, no index read, no unread notice. Tests step a fake clock with it.
+    /// </summary>
+    public Task WaitForIdleAsync(CancellationToken cancellationToken = default)
+    {
+        var request = new IdleRequest(time.GetUtcNow(), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        inbox.Post(request);
+        return request.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _fireCancellation.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarting(InstanceId, _options.ResyncInterval, _options.MaxConcurrentFires);
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: fall through to the drain.
+        }
+        finally
+        {
+            await DrainAsync();
+            foreach (var request in _idleRequests)
+            {
+                request.Done.TrySetCanceled(stoppingToken);
+            }
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            while (inbox.Reader.TryRead(out var message))
+            {
+                Apply(message);
+            }
+
+            var now = time.GetUtcNow();
+            if (!_resyncing && now >= _nextResyncAt)
+            {
+                StartResync(stoppingToken);
+            }
+
+            Dispatch(now);
+            PublishNextWake();
+            ReleaseIdleRequests(now);
+            await WaitAsync(now, stoppingToken);
+        }
+    }
+
+    private void Dispatch(DateTimeOffset now)
+    {
+        while (_fires.Count < _options.MaxConcurrentFires && _schedule.TryTakeDue(now, out var slot))
+        {
+            slot.Running = true;
+            var reread = slot.NeedsRead;
+            slot.NeedsRead = false;
+            _fires[slot.Id] = FireAsync(slot.Task, reread, _fireCancellation.Token);
+        }
+    }
+
+    // Runs on the thread pool; reports back through the inbox and never throws.
+    private async Task FireAsync(StoredTask known, bool reread, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        StoredTask? after = known;
+        DateTimeOffset? wakeAt = null;
+        var failed = false;
+        try
+        {
+            var task = reread ? await store.GetAsync(known.Group, known.Id, cancellationToken) : known;
+            after = task;
+            if (task is not null)
+            {
+                var outcome = await executor.RunDueAsync(task, ClaimFor(task), cancellationToken);
+                after = outcome.Task;
+                wakeAt = outcome.WakeAt;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled at the end of the shutdown grace: the claim lapses and another instance takes it over.
+            failed = true;
+            LogFireCancelled(known.Id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage unreachable, say: the task is tried again after a back-off, from a fresh read. The loop must
+            // survive; the error is logged, not hidden.
+            failed = true;
+            LogFireFailed(ex, known.Id, _options.FailureBackoff);
+        }
+        finally
+        {
+            inbox.Post(new FireCompleted(known.Id, after, wakeAt, failed, inbox.NextSequence()));
+        }
+    }
+
+    private ClaimRequest ClaimFor(StoredTask task)
+    {
+        // Planning once more, without writing, tells how many occurrences the claim will cover and so how long
+        // it must hold; the planner is pure and cheap next to a storage write.
+        var probe = new ClaimRequest(InstanceId, _options.ClaimLease);
+        var due = TaskPlanner.Plan(task.Definition, task.State, time.GetUtcNow(), probe).Due.Count;
+        return new ClaimRequest(InstanceId, ClaimLeases.For(task.Definition.Target, due, _options.ClaimLease));
+    }
+
+    private async Task WaitAsync(DateTimeOffset now, CancellationToken stoppingToken)
+    {
+        var wakeAt = _fires.Count < _options.MaxConcurrentFires ? _schedule.Earliest() : null;
+        if (!_resyncing && (wakeAt is null || _nextResyncAt < wakeAt))
+        {
+            wakeAt = _nextResyncAt;
+        }
+
+        var delay = wakeAt is { } at ? at - now : Timeout.InfiniteTimeSpan;
+        if (wakeAt is not null && delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        // One pending read-wait at a time, kept across iterations that end on the timer instead.
+        if (_readable is null || _readable.IsCompleted)
+        {
+            _readable = inbox.Reader.WaitToReadAsync(stoppingToken).AsTask();
+        }
+
+        if (wakeAt is null)
+        {
+            await _readable;
+            return;
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var elapsed = Task.Delay(delay, time, timer.Token);
+        await Task.WhenAny(_readable, elapsed);
+        await timer.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task DrainAsync()
+    {
+        if (_fires.Count > 0)
+        {
+            LogDraining(_fires.Count, _options.ShutdownGrace);
+            var all = Task.WhenAll(_fires.Values);
+            try
+            {
+                await all.WaitAsync(_options.ShutdownGrace, time);
+            }
+            catch (TimeoutException)
+            {
+                LogDrainTimedOut(_fires.Values.Count(f => !f.IsCompleted));
+                await _fireCancellation.CancelAsync();
+                await all;
+            }
+        }
+
+        // Completions still in the inbox carry nothing a stopped dispatcher needs.
+        while (inbox.Reader.TryRead(out var message))
+        {
+            if (message is IdleRequest request)
+            {
+                _idleRequests.Add(request);
+            }
+        }
+
+        // This process no longer schedules anything: another instance has them now.
+        metrics.AddActiveTasks(-_schedule.Slots.Count(s => s.CountedActive));
+        LogStopped(InstanceId);
+    }
+
+    private void PublishNextWake()
+    {
+        var next = _schedule.Earliest();
+        Interlocked.Exchange(ref _nextWakeTicks, next?.UtcTicks ?? long.MaxValue);
+        Volatile.Write(ref _knownTasks, _schedule.Count);
+    }
+
+    private void ReleaseIdleRequests(DateTimeOffset now)
+    {
+        if (_idleRequests.Count == 0 || _fires.Count > 0 || _resyncing || now >= _nextResyncAt
+            || _schedule.Earliest() <= now || inbox.Reader.Count > 0)
+        {
+            return;
+        }
+
+        _idleRequests.RemoveAll(request =>
+        {
+            if (request.At > now)
+            {
+                return false;
+            }
+
+            request.Done.TrySetResult();
+            return true;
+        });
+    }
+
+    private static string NewInstanceId() =>
+        $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+}

@@ -1,0 +1,64 @@
+using FunctionScheduler.Core.Api;
+using FunctionScheduler.Core.DependencyInjection;
+using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Standalone.Dispatching;
+using FunctionScheduler.Standalone.Http;
+using FunctionScheduler.Standalone.Telemetry;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FunctionScheduler.Standalone.Hosting;
+
+/// <summary>The standalone host's wiring: services on the builder, the pipeline and routes on the app.</summary>
+public static class StandaloneHostExtensions
+{
+    /// <summary>Registers the core (index, invoker, executor, API handlers), the dispatcher and the HTTP surface.</summary>
+    public static WebApplicationBuilder AddStandaloneScheduler(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddSchedulerStorage(builder.Configuration);
+        services.AddSchedulerTargets(builder.Configuration.GetSection("Scheduler"));
+        services.TryAddSingleton<TaskExecutor>();
+        services.TryAddSingleton<TasksApi>();
+
+        services.AddOptions<StandaloneOptions>().BindConfiguration(StandaloneOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DispatchInbox>();
+        services.AddSingleton<ITaskChangeNotifier, ChannelTaskChangeNotifier>();
+        services.AddSingleton<TaskDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<TaskDispatcher>());
+
+        // The host waits for the dispatcher's own grace, and a little for the rest.
+        services.AddOptions<HostOptions>().Configure<IOptions<DispatcherOptions>>((host, dispatcher) =>
+            host.ShutdownTimeout = dispatcher.Value.ShutdownGrace + TimeSpan.FromSeconds(5));
+
+        services.AddSingleton<ApiKeys>();
+        services.AddHostedService<ApiKeyAnnouncer>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json => SchedulerJson.Configure(json.SerializerOptions));
+        services.AddSchedulerOpenApi();
+
+        // Kestrel's own cap stops oversized bodies on every route; the JSON routes apply the configured, smaller one.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<StandaloneOptions>>((kestrel, standalone) =>
+            kestrel.Limits.MaxRequestBodySize = standalone.Value.MaxRequestBodyBytes + 1);
+
+        builder.AddSchedulerTelemetry();
+        return builder;
+    }
+
+    /// <summary>Adds problem handling, the OpenAPI document, the health check and the task routes.</summary>
+    public static WebApplication MapStandaloneScheduler(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.MapOpenApi();
+        app.MapHealthEndpoint();
+        app.MapTaskEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FunctionScheduler.Standalone.Hosting;
+
+/// <summary>The standalone host's own settings (configuration section <c>Scheduler:Standalone</c>).</summary>
+public sealed class StandaloneOptions
+{
+    public const string SectionName = "Scheduler:Standalone";
+
+    /// <summary>
+    /// The key every management call presents in <c>X-Api-Key</c>. Empty: the host generates one per start and
+    /// prints it once to standard output (a development convenience; production configures it from a secret).
+    /// </summary>
+    [MinLength(16)]
+    public string? ApiKey { get; set; }
+
+    /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Writes traces and metrics to the console when no OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT). Turn it
+    /// off to keep the console to logs.
+    /// </summary>
+    public bool ConsoleTelemetry { get; set; } = true;
+}

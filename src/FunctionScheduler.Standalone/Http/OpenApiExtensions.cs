@@ -1,0 +1,72 @@
+using FunctionScheduler.Core.Api.Representations;
+using Microsoft.OpenApi;
+
+namespace FunctionScheduler.Standalone.Http;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json: routes, statuses and bodies come from the endpoint metadata; this adds
+/// the API key scheme, and marks what reads return but writes must not send.
+/// </summary>
+internal static class OpenApiExtensions
+{
+    private const string SchemeName = "ApiKey";
+
+    public static IServiceCollection AddSchedulerOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "FunctionScheduler";
+                document.Info.Description = "Dynamic scheduling of signed HTTP calls: tasks, their schedules and run history.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeys.HeaderName,
+                    Description = "Every /api/tasks call needs it; /api/health and /openapi do not.",
+                };
+                return Task.CompletedTask;
+            });
+
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                if (context.Description.RelativePath?.StartsWith("api/tasks", StringComparison.Ordinal) == true)
+                {
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
+                }
+
+                // The handlers read the body as bytes for the core's reader (so that a wrong content type gets the
+                // contract's 415 problem rather than a routing miss): the body is described here instead.
+                if (operation.OperationId is TaskEndpoints.CreateTaskName or TaskEndpoints.PutTaskName)
+                {
+                    var schema = await context.GetOrCreateSchemaAsync(typeof(TaskRepresentation), cancellationToken: cancellationToken);
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Description = "A task definition, full or short form (docs/api.md); state and version are read-only.",
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                    };
+                }
+            });
+
+            // A task read back is a valid PUT body once its state and version are left out.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(TaskRepresentation) && schema.Properties is { } properties)
+                {
+                    foreach (var name in (string[])["state", "version"])
+                    {
+                        schema.Required?.Remove(name);
+                        if (properties.TryGetValue(name, out var property) && property is OpenApiSchema inline)
+                        {
+                            inline.ReadOnly = true;
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+}

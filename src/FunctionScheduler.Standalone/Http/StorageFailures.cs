@@ -1,0 +1,18 @@
+using Azure;
+
+namespace FunctionScheduler.Standalone.Http;
+
+/// <summary>Tells an unreachable or failing storage service (worth a 503 and a retry) from a bug.</summary>
+internal static class StorageFailures
+{
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        // Status 0: no response at all (refused, reset, timed out); 5xx: the service failed.
+        RequestFailedException failed => failed.Status is 0 or >= 500,
+
+        // The Azure SDK's retry policy gives up with every attempt's failure wrapped together.
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable),
+        HttpRequestException => true,
+        _ => false,
+    };
+}

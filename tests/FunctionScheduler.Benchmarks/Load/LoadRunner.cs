@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using FunctionScheduler.Core.DependencyInjection;
+using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionScheduler.Benchmarks.Load;
+
+/// <summary>
+/// Runs one workload: seeds its tasks into fresh tables, starts a host over them, lets the first fires settle,
+/// then measures a window (fires at the target, lateness, storage requests, CPU) and the memory held.
+/// </summary>
+internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, TextWriter log)
+{
+    private static readonly TimeSpan StartPoll = TimeSpan.FromMilliseconds(50);
+
+    public Uri TargetUrl => target.Url;
+
+    /// <summary>A workload that fires: <paramref name="define"/> gets the instant the first fires may start.</summary>
+    public async Task<WorkloadResult> FiringAsync(
+        string name,
+        double offeredPerSecond,
+        Func<DateTimeOffset, IReadOnlyList<ScheduledTask>> define,
+        TimeSpan lead,
+        TimeSpan warmup,
+        TimeSpan measure,
+        string notes = "")
+    {
+        var prefix = NewPrefix();
+        var firstAt = DateTimeOffset.UtcNow + lead;
+        var tasks = define(firstAt);
+        log.WriteLine($"[{name}] seeding {tasks.Count} tasks");
+        await SeedViaStoreAsync(prefix, tasks);
+
+        using var counter = new StorageRequestCounter(azurite.Port);
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var started = Stopwatch.StartNew();
+        await using var host = await HarnessHost.StartAsync(azurite.ConnectionString, prefix);
+        await WaitUntilAsync(() => host.Dispatcher.ResyncsCompleted >= 1 && host.Dispatcher.KnownTasks >= tasks.Count, TimeSpan.FromMinutes(3));
+        var loadTime = started.Elapsed;
+        if (DateTimeOffset.UtcNow > firstAt)
+        {
+            log.WriteLine($"[{name}] warning: the host loaded after the first fires were due ({loadTime.TotalSeconds:F1} s); the lead is too short");
+        }
+
+        var windowStart = (DateTimeOffset.UtcNow > firstAt ? DateTimeOffset.UtcNow : firstAt) + warmup;
+        await Task.Delay(windowStart - DateTimeOffset.UtcNow);
+        log.WriteLine($"[{name}] measuring {measure.TotalSeconds:F0} s");
+        var window = await MeasureAsync(counter, measure);
+        var fires = target.Between(window.From, window.To);
+        var lateness = fires.Select(f => f.LatenessMs).ToList();
+        var result = new WorkloadResult
+        {
+            Name = name,
+            Tasks = tasks.Count,
+            OfferedPerSecond = offeredPerSecond,
+            Fires = fires.Count,
+            FiresPerSecond = fires.Count / measure.TotalSeconds,
+            P50Ms = Percentiles.Of(lateness, 50),
+            P99Ms = Percentiles.Of(lateness, 99),
+            MaxMs = lateness.Count == 0 ? double.NaN : lateness.Max(),
+            StorageOpsPerFire = fires.Count == 0 ? double.NaN : (double)window.StorageRequests / fires.Count,
+            Duplicates = target.Duplicates,
+            LoadTime = loadTime,
+            ManagedMb = Mb(GC.GetTotalMemory(forceFullCollection: true)),
+            WorkingSetMb = Mb(Environment.WorkingSet),
+            HostCores = window.HostCores,
+            AzuriteCores = window.AzuriteCores,
+            Notes = notes + $" (heap {Mb(GC.GetTotalMemory(false) - baseline):+0;-0} MB against the pre-start baseline)",
+        };
+        log.WriteLine($"[{name}] {result.FiresPerSecond:F1} fires/s, p50 {result.P50Ms:F0} ms, p99 {result.P99Ms:F0} ms, {result.StorageOpsPerFire:F2} ops/fire");
+        await host.DisposeAsync();
+        await TaskSeeder.DeleteTablesAsync(azurite.ConnectionString, prefix);
+        target.Clear();
+        return result;
+    }
+
+    /// <summary>A workload held in memory: how long the host takes to load it and what it costs to keep.</summary>
+    public async Task<WorkloadResult> HeldAsync(string name, int count, TimeSpan interval, TimeSpan steady)
+    {
+        var prefix = NewPrefix();
+        var tasks = TaskSeeder.Staggered("held", count, interval, DateTimeOffset.UtcNow + interval, target.Url);
+        log.WriteLine($"[{name}] seeding {count} tasks in batches");
+        await TaskSeeder.InBatchesAsync(azurite.ConnectionString, prefix, tasks, DateTimeOffset.UtcNow);
+        tasks = [];
+
+        using var counter = new StorageRequestCounter(azurite.Port);
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var started = Stopwatch.StartNew();
+        await using var host = await HarnessHost.StartAsync(azurite.ConnectionString, prefix);
+        await WaitUntilAsync(() => host.Dispatcher.ResyncsCompleted >= 1 && host.Dispatcher.KnownTasks >= count, TimeSpan.FromMinutes(5));
+        var loadTime = started.Elapsed;
+        var loadRequests = counter.Count;
+        log.WriteLine($"[{name}] loaded in {loadTime.TotalSeconds:F1} s with {loadRequests} storage requests; steady for {steady.TotalSeconds:F0} s");
+
+        var window = await MeasureAsync(counter, steady);
+        var held = GC.GetTotalMemory(forceFullCollection: true);
+        var result = new WorkloadResult
+        {
+            Name = name,
+            Tasks = count,
+            Fires = target.Count,
+            LoadTime = loadTime,
+            ManagedMb = Mb(held),
+            WorkingSetMb = Mb(Environment.WorkingSet),
+            HostCores = window.HostCores,
+            AzuriteCores = window.AzuriteCores,
+            Notes = $"heap {Mb(held - baseline):+0;-0} MB against the pre-start baseline; load: {loadRequests} storage requests; "
+                + $"steady {steady.TotalSeconds:F0} s: {window.StorageRequests} requests (resyncs)",
+        };
+        await host.DisposeAsync();
+        await TaskSeeder.DeleteTablesAsync(azurite.ConnectionString, prefix);
+        target.Clear();
+        return result;
+    }
+
+    private async Task SeedViaStoreAsync(string prefix, IReadOnlyList<ScheduledTask> tasks)
+    {
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSchedulerStorage(options =>
+            {
+                options.ConnectionString = azurite.ConnectionString;
+                options.TablePrefix = prefix;
+            })
+            .BuildServiceProvider();
+        await TaskSeeder.ViaStoreAsync(services.GetRequiredService<ITaskStore>(), tasks, DateTimeOffset.UtcNow);
+    }
+
+    private async Task<Window> MeasureAsync(StorageRequestCounter counter, TimeSpan duration)
+    {
+        var process = Process.GetCurrentProcess();
+        var from = DateTimeOffset.UtcNow;
+        var requests = counter.Count;
+        var hostCpu = process.TotalProcessorTime;
+        var azuriteCpu = azurite.CpuTime;
+        await Task.Delay(duration);
+        var to = DateTimeOffset.UtcNow;
+        process.Refresh();
+        var seconds = (to - from).TotalSeconds;
+        return new Window(
+            from,
+            to,
+            counter.Count - requests,
+            (process.TotalProcessorTime - hostCpu).TotalSeconds / seconds,
+            (azurite.CpuTime - azuriteCpu).TotalSeconds / seconds);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan bound)
+    {
+        var deadline = DateTimeOffset.UtcNow + bound;
+        while (!condition())
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not reached within {bound}.");
+            }
+
+            await Task.Delay(StartPoll);
+        }
+    }
+
+    private static string NewPrefix() => "load" + Guid.NewGuid().ToString("N")[..10];
+
+    private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
+
+    private sealed record Window(DateTimeOffset From, DateTimeOffset To, long StorageRequests, double HostCores, double AzuriteCores);
+}

@@ -1,0 +1,41 @@
+namespace FunctionScheduler.Benchmarks.Load;
+
+/// <summary>One row of the report.</summary>
+internal sealed record WorkloadResult
+{
+    public required string Name { get; init; }
+
+    public int Tasks { get; init; }
+
+    public double OfferedPerSecond { get; init; }
+
+    public double FiresPerSecond { get; init; }
+
+    public long Fires { get; init; }
+
+    public double P50Ms { get; init; } = double.NaN;
+
+    public double P99Ms { get; init; } = double.NaN;
+
+    public double MaxMs { get; init; } = double.NaN;
+
+    public double StorageOpsPerFire { get; init; } = double.NaN;
+
+    public long Duplicates { get; init; }
+
+    public TimeSpan? LoadTime { get; init; }
+
+    public double ManagedMb { get; init; }
+
+    public double WorkingSetMb { get; init; }
+
+    /// <summary>Host process CPU, in cores (2 = both cores busy).</summary>
+    public double HostCores { get; init; }
+
+    /// <summary>Azurite CPU, in cores (it is single-threaded: 1 = saturated).</summary>
+    public double AzuriteCores { get; init; }
+
+    public string Notes { get; init; } = "";
+
+    public bool Sustained => Fires > 0 && FiresPerSecond >= 0.95 * OfferedPerSecond && P99Ms < 1000;
+}

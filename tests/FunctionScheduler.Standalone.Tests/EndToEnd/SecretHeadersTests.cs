@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FunctionScheduler.Standalone.Tests.Support;
+
+namespace FunctionScheduler.Standalone.Tests.EndToEnd;
+
+/// <summary>A secret header goes to the target on every fire and never comes back out of the API.</summary>
+public sealed class SecretHeadersTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+{
+    private const string Secret = "Bearer s3cr3t-value-that-must-not-leak";
+
+    [Fact]
+    public async Task SecretHeader_CreateReadListRunNow_SentToTargetButNeverReturned()
+    {
+        var client = fixture.Host.Client;
+        var body = TaskBodies.Dormant("guarded", fixture.Target.UrlFor("/hook"), new JsonObject { ["Authorization"] = Secret });
+
+        using var created = await client.PostAsync("api/tasks", TaskBodies.Json(body));
+        var createdText = await created.Content.ReadAsStringAsync();
+        var readText = await client.GetStringAsync("api/tasks/guarded");
+        var listText = await client.GetStringAsync("api/tasks");
+        using var run = await client.PostAsync("api/tasks/guarded/run", null);
+        var runText = await run.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        foreach (var text in (string[])[createdText, readText, listText, runText])
+        {
+            Assert.DoesNotContain("s3cr3t", text, StringComparison.Ordinal);
+        }
+
+        using var read = JsonDocument.Parse(readText);
+        var secrets = read.RootElement.GetProperty("target").GetProperty("secretHeaders");
+        Assert.Equal(JsonValueKind.Null, secrets.GetProperty("Authorization").ValueKind);
+
+        Assert.True(await Eventually.TrueAsync(() => fixture.Target.RequestsTo("/hook").Count >= 1, TimeSpan.FromSeconds(8)), "The run-now never fired.");
+        var fire = Assert.Single(fixture.Target.RequestsTo("/hook"));
+        Assert.Equal(Secret, fire.Header("Authorization"));
+        var runsText = await client.GetStringAsync("api/tasks/guarded/runs");
+        Assert.DoesNotContain("s3cr3t", runsText, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using FunctionScheduler.Core.Storage.Tables;
+using FunctionScheduler.Standalone.Dispatching;
+using FunctionScheduler.Standalone.Hosting;
+using FunctionScheduler.Testing.Azurite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FunctionScheduler.Standalone.Tests.Support;
+
+/// <summary>
+/// The standalone host as Program.cs builds it, on real Kestrel at 127.0.0.1 and a free port, over the run's
+/// Azurite under a given table prefix. Tests may override settings and replace services (the clock, the invoker).
+/// </summary>
+internal sealed class StandaloneTestHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-api-key-0123456789";
+
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private StandaloneTestHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client that sends the API key.</summary>
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public TaskDispatcher Dispatcher => Services.GetRequiredService<TaskDispatcher>();
+
+    public static async Task<StandaloneTestHost> StartAsync(
+        string tablePrefix,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        string? connectionString = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Configuration.AddInMemoryCollection(Settings(tablePrefix, connectionString ?? AzuriteStorage.ConnectionString));
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.AddStandaloneScheduler();
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapStandaloneScheduler();
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new StandaloneTestHost(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Deletes the tables under <paramref name="tablePrefix"/> (test clean-up).</summary>
+    public static Task DeleteTablesAsync(string tablePrefix, string? connectionString = null) =>
+        new SchedulerTables(Options.Create(new TableStorageOptions
+        {
+            ConnectionString = connectionString ?? AzuriteStorage.ConnectionString,
+            TablePrefix = tablePrefix,
+        })).DeleteAllAsync();
+
+    /// <summary>Stops the host gracefully (the dispatcher drains its fires).</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _app.StopAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> Settings(string tablePrefix, string connectionString) => new()
+    {
+        ["Scheduler:Storage:ConnectionString"] = connectionString,
+        ["Scheduler:Storage:TablePrefix"] = tablePrefix,
+        ["Scheduler:Signing:KeyId"] = "test",
+        ["Scheduler:Signing:Secret"] = "test-signing-secret-0123456789abcdef",
+        ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1",
+        ["Scheduler:Standalone:ApiKey"] = ApiKey,
+        ["Scheduler:Standalone:ConsoleTelemetry"] = "false",
+        ["Scheduler:Standalone:Dispatcher:ShutdownGrace"] = "00:00:10",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+}
