@@ -51,5 +51,5 @@ public static class Problems
     });
 
     private static string Describe(FieldError error) =>
-        $"{(error.Pointer.Length == 0 ? "the body" : error.Pointer)} breaks rule '{error.Rule}': {error.Message}";
+        $"{(error.Pointer.Length == 0 ? "the body" : error.Pointer)} breaks rule '{error.Rule}': {error.Message.TrimEnd('.')}";
 }

@@ -1,10 +1,11 @@
+using System.Runtime.CompilerServices;
 using Cronos;
 
 namespace FunctionScheduler.Core.Planning;
 
 /// <summary>
 /// A parsed cron expression with its resolved time zone: the expensive part of a cron schedule, computed once per
-/// (expression, zone) by <see cref="CronCalendarCache"/>. Works in UTC ticks; Cronos does the zone arithmetic,
+/// (expression, zone) by <see cref="ScheduleCache"/>. Works in UTC ticks; Cronos does the zone arithmetic,
 /// DST gaps and overlaps included.
 /// </summary>
 internal sealed class CronCalendar
@@ -38,13 +39,17 @@ internal sealed class CronCalendar
         return new CronCalendar(CronExpression.Parse(expression, format), TimeZoneInfo.FindSystemTimeZoneById(zoneId));
     }
 
-    /// <summary>The first occurrence at or after <paramref name="utcTicks"/>, or null when the expression never matches again.</summary>
-    public long? AtOrAfter(long utcTicks)
+    /// <summary>
+    /// The first occurrence after <paramref name="utcTicks"/> (or at it, when <paramref name="inclusive"/>), or null
+    /// when the expression never matches again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long? Next(long utcTicks, bool inclusive)
     {
         var from = new DateTime(utcTicks, DateTimeKind.Utc);
         var next = _isUtc
-            ? _expression.GetNextOccurrence(from, inclusive: true)
-            : _expression.GetNextOccurrence(from, _zone, inclusive: true);
+            ? _expression.GetNextOccurrence(from, inclusive)
+            : _expression.GetNextOccurrence(from, _zone, inclusive);
         return next?.Ticks;
     }
 

@@ -24,10 +24,12 @@ public static class ScheduleCalendar
             return null;
         }
 
-        var jitter = task.Schedule.Jitter.Ticks > 0
-            ? OccurrenceJitter.TicksFor(OccurrenceJitter.HashOf(task.Id), next, task.Schedule.Jitter.Ticks)
-            : 0;
-        return Occurrence.Scheduled(new DateTimeOffset(next, TimeSpan.Zero), new DateTimeOffset(next + jitter, TimeSpan.Zero));
+        var scheduledAt = new DateTimeOffset(next, TimeSpan.Zero);
+        var maxJitter = task.Schedule.Jitter.Ticks;
+        var fireAt = maxJitter > 0
+            ? scheduledAt.AddTicks(OccurrenceJitter.TicksFor(OccurrenceJitter.HashOf(task.Id), next, maxJitter))
+            : scheduledAt;
+        return Occurrence.Scheduled(scheduledAt, fireAt);
     }
 
     /// <summary>

@@ -52,6 +52,7 @@ public sealed class TasksApiTests : IAsyncLifetime
         var problem = Assert.IsType<ProblemDocument>(response.Body);
         Assert.Equal(Problems.ValidationType, problem.Type);
         Assert.Contains(problem.Errors!, e => e.Pointer == pointer && e.Rule == rule);
+        Assert.DoesNotContain("..", problem.Detail, StringComparison.Ordinal);
         Assert.Equal(404, (await _core.Api.GetAsync("t1")).StatusCode);
     }
 

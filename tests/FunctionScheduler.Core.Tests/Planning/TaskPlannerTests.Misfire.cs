@@ -133,4 +133,20 @@ public partial class TaskPlannerTests
         Assert.Null(decision.Missed);
         Assert.Equal(At("2025-01-02T00:00:00Z"), decision.Next?.ScheduledAt);
     }
+
+    [Fact]
+    public void Plan_CronWithJitter_IsDueAtItsJitteredInstantOnly()
+    {
+        var task = Cron("*/5 * * * *").With(s => s with { Jitter = TimeSpan.FromSeconds(30) });
+        var state = StateAt(At("2024-12-31T00:00:00Z"), At("2025-01-01T00:00:00Z"));
+        var nominal = At("2025-01-01T00:05:00Z");
+        var fireAt = nominal + OccurrenceJitter.For(Id, nominal, TimeSpan.FromSeconds(30));
+
+        var before = TaskPlanner.Plan(task, state, fireAt.AddTicks(-1), Claim);
+        var at = TaskPlanner.Plan(task, state, fireAt, Claim);
+
+        Assert.Empty(before.Due);
+        Assert.Equal(fireAt, before.WakeAt);
+        Assert.Equal([Occurrence.Scheduled(nominal, fireAt)], at.Due);
+    }
 }

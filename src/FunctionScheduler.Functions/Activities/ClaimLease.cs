@@ -1,0 +1,21 @@
+using FunctionScheduler.Core.Model;
+
+namespace FunctionScheduler.Functions.Activities;
+
+/// <summary>How long an orchestration's claim on an occurrence holds before another claimant may take it over.</summary>
+public static class ClaimLease
+{
+    // Room for the claim, run-record and clearing writes around the HTTP call.
+    private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Long enough for the slowest fire of <paramref name="target"/>: no retry starts after the retry budget, and the
+    /// last attempt may then take a full timeout. A shorter lease would let a second instance (a duplicate start)
+    /// fire an occurrence that is still being delivered; a longer one only delays taking over an abandoned claim.
+    /// </summary>
+    public static TimeSpan For(HttpTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Retry.MaxDuration + target.Timeout + Margin;
+    }
+}

@@ -1,0 +1,43 @@
+using FunctionScheduler.Core.Api;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
+
+namespace FunctionScheduler.Functions.Http;
+
+/// <summary>The task resource: create, replace, list, read, delete. Each function binds and hands over to the core.</summary>
+public sealed class TaskFunctions(HttpApi http)
+{
+    [Function("CreateTask")]
+    public Task<HttpResponseData> CreateAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tasks")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        http.HandleBodyAsync(request, client, (api, body, ct) => api.CreateAsync(body, ct));
+
+    [Function("ReplaceTask")]
+    public Task<HttpResponseData> ReplaceAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "tasks/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        http.HandleBodyAsync(request, client, (api, body, ct) => api.PutAsync(id, body, ct));
+
+    [Function("ListTasks")]
+    public Task<HttpResponseData> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        http.HandleAsync(request, client, (api, ct) => api.ListAsync(QueryParameters.From(request), ct));
+
+    [Function("GetTask")]
+    public Task<HttpResponseData> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        http.HandleAsync(request, client, (api, ct) => api.GetAsync(id, ct));
+
+    [Function("DeleteTask")]
+    public Task<HttpResponseData> DeleteAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "tasks/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        http.HandleAsync(request, client, (api, ct) => api.DeleteAsync(id, ct));
+}
