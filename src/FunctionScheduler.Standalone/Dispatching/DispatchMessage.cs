@@ -17,3 +17,9 @@ internal sealed record IndexPage(int Resync, IReadOnlyList<StoredTask> Tasks, lo
 
 /// <summary>A test asks to be told when the dispatcher is idle at or after <see cref="At"/>.</summary>
 internal sealed record IdleRequest(DateTimeOffset At, TaskCompletionSource Done) : DispatchMessage;
+
+/// <summary>The loop's timer went off: something may be due, or a resync may be needed.</summary>
+internal sealed record WakeUp : DispatchMessage
+{
+    public static readonly WakeUp Instance = new();
+}

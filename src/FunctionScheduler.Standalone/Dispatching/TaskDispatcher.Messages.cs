@@ -26,6 +26,9 @@ internal sealed partial class TaskDispatcher
             case IdleRequest request:
                 _idleRequests.Add(request);
                 break;
+            case WakeUp:
+                _wakeArmedFor = null; // the timer is spent (or went off early): the next pass arms it again
+                break;
             default:
                 throw new InvalidOperationException($"Unknown dispatcher message {message.GetType().Name}.");
         }

@@ -22,6 +22,9 @@ internal sealed partial class TaskDispatcher(
     TimeProvider time,
     ILogger<TaskDispatcher> logger) : BackgroundService
 {
+    // A task due months ahead must not overflow the timer; waking early only re-reads the clock and re-arms.
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromHours(1);
+
     private readonly DispatcherOptions _options = options.Value;
     private readonly WakeSchedule _schedule = new();
     private readonly Dictionary<string, Task> _fires = new(StringComparer.Ordinal);
@@ -35,7 +38,8 @@ internal sealed partial class TaskDispatcher(
     private long _nextWakeTicks = long.MaxValue;
     private int _knownTasks;
     private int _resyncsCompleted;
-    private Task<bool>? _readable;
+    private ITimer? _wakeTimer;
+    private DateTimeOffset? _wakeArmedFor;
 
     /// <summary>The claimant this instance writes into claims.</summary>
     public string InstanceId { get; } = string.IsNullOrWhiteSpace(options.Value.InstanceId) ? NewInstanceId() : options.Value.InstanceId;
@@ -69,6 +73,7 @@ internal sealed partial class TaskDispatcher(
 
     public override void Dispose()
     {
+        _wakeTimer?.Dispose();
         _fireCancellation.Dispose();
         base.Dispose();
     }
@@ -76,6 +81,7 @@ internal sealed partial class TaskDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarting(InstanceId, _options.ResyncInterval, _options.MaxConcurrentFires);
+        _wakeTimer = time.CreateTimer(_ => inbox.Post(WakeUp.Instance), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
             await RunAsync(stoppingToken);
@@ -181,30 +187,24 @@ internal sealed partial class TaskDispatcher(
             wakeAt = _nextResyncAt;
         }
 
-        var delay = wakeAt is { } at ? at - now : Timeout.InfiniteTimeSpan;
-        if (wakeAt is not null && delay <= TimeSpan.Zero)
+        if (wakeAt is { } due && due <= now)
         {
             return;
         }
 
-        // One pending read-wait at a time, kept across iterations that end on the timer instead.
-        if (_readable is null || _readable.IsCompleted)
+        // One timer for the life of the loop, moved only when the wake time changes: at hundreds of fires a second
+        // a timer, a linked token and a WhenAny per pass cost more CPU than the fires' own bookkeeping.
+        if (wakeAt != _wakeArmedFor)
         {
-            _readable = inbox.Reader.WaitToReadAsync(stoppingToken).AsTask();
+            var delay = wakeAt is { } at ? Min(at - now, MaxTimerDelay) : Timeout.InfiniteTimeSpan;
+            _wakeTimer!.Change(delay, Timeout.InfiniteTimeSpan);
+            _wakeArmedFor = wakeAt;
         }
 
-        if (wakeAt is null)
-        {
-            await _readable;
-            return;
-        }
-
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var elapsed = Task.Delay(delay, time, timer.Token);
-        await Task.WhenAny(_readable, elapsed);
-        await timer.CancelAsync();
-        stoppingToken.ThrowIfCancellationRequested();
+        await inbox.Reader.WaitToReadAsync(stoppingToken);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task DrainAsync()
     {

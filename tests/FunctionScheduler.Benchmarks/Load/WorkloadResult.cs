@@ -37,5 +37,11 @@ internal sealed record WorkloadResult
 
     public string Notes { get; init; } = "";
 
+    /// <summary>For a ramp step: the storage ceiling measured just before it, with no host running.</summary>
+    public double CeilingBefore { get; init; } = double.NaN;
+
+    /// <summary>Fires per second against what the adjacent ceiling allows at this step's operations per fire.</summary>
+    public double OfCeiling => FiresPerSecond / (CeilingBefore / StorageOpsPerFire);
+
     public bool Sustained => Fires > 0 && FiresPerSecond >= 0.95 * OfferedPerSecond && P99Ms < 1000;
 }

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
+using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Storage.Tables;
+
+namespace FunctionScheduler.Benchmarks.Load;
+
+/// <summary>
+/// What each write a fire makes costs Azurite, next to the ceiling's plain upsert: 32 in flight against a fresh
+/// table, Azurite's CPU time per operation and the rate. The ceiling upserts a two-column row; a fire upserts a run
+/// row of a dozen typed columns and merges a task row's state columns conditionally, which Azurite may price
+/// differently. The operations take turns over several rounds and the report gives medians, because the machine's
+/// speed drifts within minutes. Printed by <c>load --ops</c>; it explains the ramp's result, it is not a target.
+/// </summary>
+internal static class StorageOperationCosts
+{
+    private const int Rounds = 3;
+
+    public sealed record Cost(string Operation, double PerSecond, double AzuriteMicrosecondsPerOp);
+
+    // A write of one kind: (table, worker, iteration) => the request. Made fresh for each measurement, since some
+    // keep the versions they wrote.
+    private sealed record Operation(string Name, Func<Func<TableClient, int, int, Task<Response>>> Create);
+
+    public static async Task<IReadOnlyList<Cost>> MeasureAsync(AzuriteProcess azurite, TimeSpan each)
+    {
+        var service = new TableServiceClient(azurite.ConnectionString);
+        var operations = Operations(DateTimeOffset.UtcNow);
+        var samples = operations.ToDictionary(o => o.Name, _ => new List<(double Rate, double Micros)>());
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var operation in operations)
+            {
+                samples[operation.Name].Add(await MeasureAsync(service, azurite, each, operation.Create()));
+            }
+        }
+
+        return
+        [
+            .. operations.Select(o => new Cost(
+                o.Name,
+                Percentiles.Of([.. samples[o.Name].Select(s => s.Rate)], 50),
+                Percentiles.Of([.. samples[o.Name].Select(s => s.Micros)], 50))),
+        ];
+    }
+
+    private static IReadOnlyList<Operation> Operations(DateTimeOffset now)
+    {
+        var payload = new string('x', 400);
+        var task = TaskSeeder.Staggered("cost", 1, TimeSpan.FromSeconds(1), now, new Uri("http://127.0.0.1:1/fire"))[0];
+        return
+        [
+            // The ceiling's own write.
+            new("ceiling: upsert of a 2-column row, 32,000 keys", () => (table, worker, i) =>
+                table.UpsertEntityAsync(new TableEntity($"p{worker}", $"r{i % 1000:D4}") { ["Payload"] = payload, ["Count"] = i }, TableUpdateMode.Replace)),
+
+            // A run record as the executor writes it: a new row every time, so the table grows as a history does.
+            new("fire: run record (RunRow upsert, new row)", () => (table, worker, i) =>
+            {
+                var at = now.AddSeconds((worker * 1_000_000) + i);
+                var occurrence = Occurrence.Scheduled(at, at);
+                return table.UpsertEntityAsync(
+                    RunRow.ToEntity(new RunRecord
+                    {
+                        TaskId = $"task-{worker:D3}-{i % 100:D3}",
+                        RunId = RunId.For("task", occurrence),
+                        Occurrence = occurrence,
+                        Status = RunStatus.Succeeded,
+                        StartedAt = at,
+                        CompletedAt = at,
+                        Attempts = 1,
+                        HttpStatus = 200,
+                        Duration = TimeSpan.FromMilliseconds(2),
+                    }),
+                    TableUpdateMode.Replace);
+            }),
+
+            // A claim or its clearing: the state columns merged into a task row (definition included), If-Match.
+            new("fire: claim (TaskRow state merge, If-Match)", () =>
+            {
+                var versions = new ConcurrentDictionary<string, ETag>();
+                return async (table, worker, i) =>
+                {
+                    var id = $"t{worker}-{i % 100}";
+                    var state = TaskRunState.New(now) with
+                    {
+                        FireCount = i,
+                        NextFireAt = now.AddSeconds(i),
+                        Cursor = now.AddSeconds(i),
+                        InFlight = [new ClaimedOccurrence(Occurrence.Scheduled(now.AddSeconds(i), now.AddSeconds(i)), "host-1234-abcdef12", now.AddSeconds(i + 60), 0)],
+                    };
+                    var response = versions.TryGetValue(id, out var version)
+                        ? await table.UpdateEntityAsync(TaskRow.ToStateEntity("default", id, state), version, TableUpdateMode.Merge)
+                        : await table.UpsertEntityAsync(TaskRow.ToEntity(task with { Id = id }, state), TableUpdateMode.Replace);
+                    versions[id] = response.Headers.ETag!.Value;
+                    return response;
+                };
+            }),
+        ];
+    }
+
+    private static async Task<(double Rate, double Micros)> MeasureAsync(
+        TableServiceClient service, AzuriteProcess azurite, TimeSpan duration, Func<TableClient, int, int, Task<Response>> write)
+    {
+        var table = service.GetTableClient("ops" + Guid.NewGuid().ToString("N")[..8]);
+        await table.CreateIfNotExistsAsync();
+        await RunAsync(table, TimeSpan.FromSeconds(1), write);
+        var cpu = azurite.CpuTime;
+        var started = Stopwatch.GetTimestamp();
+        var done = await RunAsync(table, duration, write);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var azuriteSeconds = (azurite.CpuTime - cpu).TotalSeconds;
+        await table.DeleteAsync();
+        return (done / seconds, azuriteSeconds * 1e6 / done);
+    }
+
+    private static async Task<long> RunAsync(TableClient table, TimeSpan duration, Func<TableClient, int, int, Task<Response>> write)
+    {
+        long done = 0;
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, StorageCeiling.InFlight).Select(async worker =>
+        {
+            for (var i = 0; Stopwatch.GetTimestamp() < stopAt; i++)
+            {
+                await write(table, worker, i);
+                Interlocked.Increment(ref done);
+            }
+        });
+        await Task.WhenAll(workers);
+        return done;
+    }
+}
