@@ -1,3 +1,4 @@
+using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Execution;
 using FunctionScheduler.Functions.Durable;

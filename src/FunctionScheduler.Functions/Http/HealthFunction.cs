@@ -1,3 +1,4 @@
+using FunctionScheduler.Core.Api;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
@@ -9,5 +10,5 @@ public sealed class HealthFunction(HttpApi http, HealthCheck health)
     [Function("Health")]
     public Task<HttpResponseData> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData request) =>
-        http.RunAsync(request, health.CheckAsync);
+        http.RunAsync(request, cancellationToken => health.CheckAsync(instance: null, cancellationToken));
 }

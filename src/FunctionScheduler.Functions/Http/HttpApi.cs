@@ -52,7 +52,7 @@ public sealed partial class HttpApi(TasksApiFactory apis, ILogger<HttpApi> logge
             LogContended(ex, request.Method, request.Url.AbsolutePath);
             answer = HttpProblems.Contended();
         }
-        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        catch (Exception ex) when (StorageFailures.IsUnavailable(ex))
         {
             LogUnavailable(ex, request.Method, request.Url.AbsolutePath);
             answer = Problems.Unavailable("The task index did not answer; try again shortly.");

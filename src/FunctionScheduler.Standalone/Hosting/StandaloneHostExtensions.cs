@@ -23,6 +23,7 @@ public static class StandaloneHostExtensions
         services.AddSchedulerTargets(builder.Configuration.GetSection("Scheduler"));
         services.TryAddSingleton<TaskExecutor>();
         services.TryAddSingleton<TasksApi>();
+        services.TryAddSingleton<HealthCheck>();
 
         services.AddOptions<StandaloneOptions>().BindConfiguration(StandaloneOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -1,5 +1,4 @@
 using FunctionScheduler.Core.Api;
-using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Standalone.Dispatching;
 
 namespace FunctionScheduler.Standalone.Http;
@@ -17,20 +16,6 @@ internal static class HealthEndpoint
             .Produces<HealthReport>(200)
             .Produces<ProblemDocument>(503, "application/problem+json");
 
-    private static async Task<IResult> CheckAsync(ITaskStore store, TaskDispatcher dispatcher, TimeProvider time, CancellationToken ct)
-    {
-        try
-        {
-            await store.ListAsync(new TaskQuery(PageSize: 1), ct);
-        }
-        catch (Exception ex) when (StorageFailures.IsUnavailable(ex))
-        {
-            return new ApiResponseResult(Problems.Unavailable("The task index cannot be reached."));
-        }
-
-        return new ApiResponseResult(new ApiResponse(200, new HealthReport("healthy", dispatcher.InstanceId, time.GetUtcNow())));
-    }
+    private static async Task<IResult> CheckAsync(HealthCheck health, TaskDispatcher dispatcher, CancellationToken ct) =>
+        new ApiResponseResult(await health.CheckAsync(dispatcher.InstanceId, ct));
 }
-
-/// <summary>The health answer: status, which instance answered, and its clock.</summary>
-internal sealed record HealthReport(string Status, string Instance, DateTimeOffset Time);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Azure;
 using FunctionScheduler.Core.Api;
+using FunctionScheduler.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FunctionScheduler.Standalone.Http;

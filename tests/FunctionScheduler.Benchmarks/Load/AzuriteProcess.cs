@@ -39,8 +39,7 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <param name="core">Runs Azurite on this core only (<see cref="CorePinning"/>); null: wherever the OS puts it.</param>
-    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, int? core = null)
+    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot)
     {
         var bin = Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite");
         if (!File.Exists(bin))
@@ -48,11 +47,12 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
             throw new InvalidOperationException($"{bin} is missing: run 'npm ci' at the repository root first.");
         }
 
-        // taskset executes Azurite in its own place: the process id stays Azurite's.
-        var start = core is { } pinned ? CorePinning.OnCore(pinned, bin) : new ProcessStartInfo(bin);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.WorkingDirectory = Path.GetTempPath();
+        var start = new ProcessStartInfo(bin)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
         // Port 0 everywhere: the OS picks free ports, and Azurite reports the ones it got.
         string[] arguments =
         [

@@ -6,10 +6,10 @@ namespace FunctionScheduler.Benchmarks.Load;
 /// <summary>
 /// The standalone runtime's load harness (not a BenchmarkDotNet suite):
 /// <c>dotnet run -c Release --project tests/FunctionScheduler.Benchmarks -- load [--quick] [--out FILE]
-/// [--only second,aligned,minute,held,ramp] [--ops] [--no-pin]</c>.
+/// [--only second,aligned,minute,held,ramp] [--ops]</c>.
 /// Starts its own in-memory Azurite and a local target, measures the storage ceiling, runs the workloads one after
-/// another and prints a Markdown report (docs/benchmarks/standalone-load.md records one). Azurite gets a core of
-/// its own (<see cref="CorePinning"/>); <c>--ops</c> adds what each kind of write costs Azurite. Bounded: about
+/// another and prints a Markdown report (docs/benchmarks/standalone-load.md records one); <c>--ops</c> adds what
+/// each kind of write costs Azurite. Bounded: about
 /// 25 minutes in full, 4 with --quick; it stops by itself.
 /// </summary>
 internal static class LoadHarness
@@ -18,13 +18,6 @@ internal static class LoadHarness
 
     public static async Task<int> RunAsync(string[] args)
     {
-        // In the restarted harness the processor count is already 1: the variable says it was pinned.
-        var pin = CorePinning.IsPinned || (!args.Contains("--no-pin") && CorePinning.Available);
-        if (pin && !CorePinning.IsPinned)
-        {
-            return await CorePinning.RestartPinnedAsync(args);
-        }
-
         var quick = args.Contains("--quick");
         var outIndex = Array.IndexOf(args, "--out");
         var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
@@ -33,12 +26,9 @@ internal static class LoadHarness
         bool Runs(string workload) => only is null || only.Contains(workload);
         var log = Console.Out;
 
-        await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindRepositoryRoot(), pin ? CorePinning.StorageCore : null);
+        await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindRepositoryRoot());
         await using var target = await LoadTarget.StartAsync();
-        var placement = pin
-            ? $"Azurite pinned to core {CorePinning.StorageCore}, the harness (host, target, ceiling client) to core {CorePinning.HarnessCore}"
-            : "not pinned: Azurite and the harness share every core";
-        log.WriteLine($"Azurite (table) pid {azurite.ProcessId} on 127.0.0.1:{azurite.Port}; target {target.Url}; {placement}");
+        log.WriteLine($"Azurite (table) pid {azurite.ProcessId} on 127.0.0.1:{azurite.Port}; target {target.Url}");
 
         var ceiling = await StorageCeiling.MeasureAsync(azurite.ConnectionString, TimeSpan.FromSeconds(quick ? 5 : 15));
         log.WriteLine($"storage ceiling: {ceiling:F0} upserts/s with {StorageCeiling.InFlight} in flight");
@@ -93,7 +83,7 @@ internal static class LoadHarness
 
         if (!Runs("ramp"))
         {
-            return await WriteAsync(Report(placement, ceiling, double.NaN, double.NaN, null, results, costs), output);
+            return await WriteAsync(Report(ceiling, double.NaN, double.NaN, null, results, costs), output);
         }
 
         var rampCeiling = await StorageCeiling.MeasureAsync(azurite.ConnectionString, TimeSpan.FromSeconds(quick ? 5 : 15));
@@ -112,6 +102,7 @@ internal static class LoadHarness
         foreach (var step in steps)
         {
             var stepCeiling = await StorageCeiling.MeasureAsync(azurite.ConnectionString, TimeSpan.FromSeconds(quick ? 5 : 10));
+            var stepFireMix = await StorageOperationCosts.MeasureFireMixAsync(azurite, TimeSpan.FromSeconds(quick ? 5 : 10));
             highestCeiling = Math.Max(highestCeiling, stepCeiling);
             var rate = (int)Math.Round(predicted * step);
             var result = await runner.FiringAsync(
@@ -119,8 +110,8 @@ internal static class LoadHarness
                 firstAt => TaskSeeder.Staggered("ramp", rate, TimeSpan.FromSeconds(1), firstAt, runner.TargetUrl),
                 TimeSpan.FromSeconds(10 + (rate * 3 / rampCeiling * 2)), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(quick ? 10 : 20),
                 $"{step:P0} of the predicted ceiling");
-            result = result with { CeilingBefore = stepCeiling };
-            log.WriteLine($"[{result.Name}] ceiling just before: {stepCeiling:F0} upserts/s; {result.OfCeiling:P0} of it per fire");
+            result = result with { CeilingBefore = stepCeiling, FireMixCeilingBefore = stepFireMix };
+            log.WriteLine($"[{result.Name}] just before: ceiling {stepCeiling:F0} upserts/s ({result.OfCeiling:P0} of it per fire), fire mix {stepFireMix:F0} writes/s ({result.OfFireMixCeiling:P0})");
             results.Add(result);
             if (!result.Sustained)
             {
@@ -130,7 +121,7 @@ internal static class LoadHarness
             best = result;
         }
 
-        return await WriteAsync(Report(placement, highestCeiling, rampCeiling, predicted, best, results, costs), output);
+        return await WriteAsync(Report(highestCeiling, rampCeiling, predicted, best, results, costs), output);
     }
 
     private static async Task<int> WriteAsync(string report, string? output)
@@ -146,24 +137,23 @@ internal static class LoadHarness
     }
 
     private static string Report(
-        string placement,
         double highestCeiling, double rampCeiling, double predicted, WorkloadResult? best, IReadOnlyList<WorkloadResult> results,
         IReadOnlyList<StorageOperationCosts.Cost> costs)
     {
         var c = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; {placement}",
+            $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}",
             string.Create(c, $"Storage ceiling: highest of the run {highestCeiling:F0} upserts/s, {rampCeiling:F0} before the ramp ({StorageCeiling.InFlight} in flight, Azurite in memory)"),
-            string.Create(c, $"Predicted fire-rate ceiling: {predicted:F0} fires/s; highest sustained: {(best is null ? "none" : $"{best.FiresPerSecond:F0} fires/s: {best.OfCeiling:P0} of the ceiling measured just before it, {best.FiresPerSecond / (highestCeiling / best.StorageOpsPerFire):P0} of the run's highest (per storage operation per fire)")}"),
+            string.Create(c, $"Predicted fire-rate ceiling: {predicted:F0} fires/s; highest sustained: {(best is null ? "none" : $"{best.FiresPerSecond:F0} fires/s: {best.OfCeiling:P0} of the ceiling measured just before it, {best.FiresPerSecond / (highestCeiling / best.StorageOpsPerFire):P0} of the run's highest, {best.OfFireMixCeiling:P0} of the fire-mix ceiling just before it (each per storage operation per fire)")}"),
             "",
         };
         lines.AddRange(costs.Select(cost => string.Create(c, $"- {cost.Operation}: {cost.PerSecond:F0}/s, Azurite {cost.AzuriteMicrosecondsPerOp:F0} µs CPU per operation")));
         lines.Add("");
-        lines.Add("| workload | tasks | offered/s | fires/s | p50 ms | p99 ms | max ms | storage ops/fire | dup | load s | heap MB | working set MB | host cores | Azurite cores | ceiling before | of ceiling | notes |");
-        lines.Add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        lines.Add("| workload | tasks | offered/s | fires/s | p50 ms | p99 ms | max ms | storage ops/fire | dup | load s | heap MB | working set MB | host cores | Azurite cores | ceiling before | of ceiling | fire mix before | of fire mix | notes |");
+        lines.Add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         lines.AddRange(results.Select(r => string.Create(c,
-            $"| {r.Name} | {r.Tasks} | {r.OfferedPerSecond:F1} | {r.FiresPerSecond:F1} | {r.P50Ms:F0} | {r.P99Ms:F0} | {r.MaxMs:F0} | {r.StorageOpsPerFire:F2} | {r.Duplicates} | {r.LoadTime?.TotalSeconds:F1} | {r.ManagedMb:F0} | {r.WorkingSetMb:F0} | {r.HostCores:F2} | {r.AzuriteCores:F2} | {(double.IsNaN(r.CeilingBefore) ? "" : r.CeilingBefore.ToString("F0", c))} | {(double.IsNaN(r.CeilingBefore) ? "" : r.OfCeiling.ToString("P0", c))} | {r.Notes} |")));
+            $"| {r.Name} | {r.Tasks} | {r.OfferedPerSecond:F1} | {r.FiresPerSecond:F1} | {r.P50Ms:F0} | {r.P99Ms:F0} | {r.MaxMs:F0} | {r.StorageOpsPerFire:F2} | {r.Duplicates} | {r.LoadTime?.TotalSeconds:F1} | {r.ManagedMb:F0} | {r.WorkingSetMb:F0} | {r.HostCores:F2} | {r.AzuriteCores:F2} | {(double.IsNaN(r.CeilingBefore) ? "" : r.CeilingBefore.ToString("F0", c))} | {(double.IsNaN(r.CeilingBefore) ? "" : r.OfCeiling.ToString("P0", c))} | {(double.IsNaN(r.FireMixCeilingBefore) ? "" : r.FireMixCeilingBefore.ToString("F0", c))} | {(double.IsNaN(r.FireMixCeilingBefore) ? "" : r.OfFireMixCeiling.ToString("P0", c))} | {r.Notes} |")));
         return string.Join(Environment.NewLine, lines);
     }
 }

@@ -22,7 +22,19 @@ internal static class StorageOperationCosts
 
     // A write of one kind: (table, worker, iteration) => the request. Made fresh for each measurement, since some
     // keep the versions they wrote.
-    private sealed record Operation(string Name, Func<Func<TableClient, int, int, Task<Response>>> Create);
+    private sealed record Operation(string Name, Func<Func<TableClient, int, int, Task<Response>>> Create, int WritesPerCall = 1);
+
+    /// <summary>
+    /// The ceiling for a fire's own writes: each of 32 workers repeats claim, run record, clearing (a state merge,
+    /// an upsert of a new run row, a state merge), with nothing else in between. Writes per second.
+    /// </summary>
+    public static async Task<double> MeasureFireMixAsync(AzuriteProcess azurite, TimeSpan duration)
+    {
+        var mix = Operations(DateTimeOffset.UtcNow).Single(o => o.Name == FireMix);
+        return (await MeasureAsync(new TableServiceClient(azurite.ConnectionString), azurite, duration, mix.Create(), mix.WritesPerCall)).Rate;
+    }
+
+    private const string FireMix = "fire mix: claim, run record, clearing";
 
     public static async Task<IReadOnlyList<Cost>> MeasureAsync(AzuriteProcess azurite, TimeSpan each)
     {
@@ -33,7 +45,7 @@ internal static class StorageOperationCosts
         {
             foreach (var operation in operations)
             {
-                samples[operation.Name].Add(await MeasureAsync(service, azurite, each, operation.Create()));
+                samples[operation.Name].Add(await MeasureAsync(service, azurite, each, operation.Create(), operation.WritesPerCall));
             }
         }
 
@@ -50,66 +62,80 @@ internal static class StorageOperationCosts
     {
         var payload = new string('x', 400);
         var task = TaskSeeder.Staggered("cost", 1, TimeSpan.FromSeconds(1), now, new Uri("http://127.0.0.1:1/fire"))[0];
+        Func<TableClient, int, int, Task<Response>> Upsert() => (table, worker, i) =>
+            table.UpsertEntityAsync(new TableEntity($"p{worker}", $"r{i % 1000:D4}") { ["Payload"] = payload, ["Count"] = i }, TableUpdateMode.Replace);
+
+        // A run record as the executor writes it: a new row every time, so the table grows as a history does.
+        Func<TableClient, int, int, Task<Response>> RunRecord() => (table, worker, i) =>
+        {
+            var at = now.AddSeconds((worker * 1_000_000) + i);
+            var occurrence = Occurrence.Scheduled(at, at);
+            return table.UpsertEntityAsync(
+                RunRow.ToEntity(new RunRecord
+                {
+                    TaskId = $"task-{worker:D3}-{i % 100:D3}",
+                    RunId = RunId.For("task", occurrence),
+                    Occurrence = occurrence,
+                    Status = RunStatus.Succeeded,
+                    StartedAt = at,
+                    CompletedAt = at,
+                    Attempts = 1,
+                    HttpStatus = 200,
+                    Duration = TimeSpan.FromMilliseconds(2),
+                }),
+                TableUpdateMode.Replace);
+        };
+
+        // A claim or its clearing: the changed state columns merged into a task row (definition included), If-Match.
+        Func<TableClient, int, int, Task<Response>> StateMerge()
+        {
+            var versions = new ConcurrentDictionary<string, (ETag Version, TaskRunState State)>();
+            return async (table, worker, i) =>
+            {
+                var id = $"t{worker}-{i / 2 % 100}"; // two writes a row in turn, as a claim and its clearing
+                var state = TaskRunState.New(now) with
+                {
+                    FireCount = i,
+                    NextFireAt = now.AddSeconds(i),
+                    Cursor = now.AddSeconds(i),
+                    UpdatedAt = now.AddSeconds(i),
+                    InFlight = [new ClaimedOccurrence(Occurrence.Scheduled(now.AddSeconds(i), now.AddSeconds(i)), "host-1234-abcdef12", now.AddSeconds(i + 60), 0)],
+                };
+                var response = versions.TryGetValue(id, out var stored)
+                    ? await table.UpdateEntityAsync(TaskRow.ToStateChangeEntity("default", id, state, stored.State), stored.Version, TableUpdateMode.Merge)
+                    : await table.UpsertEntityAsync(TaskRow.ToEntity(task with { Id = id }, state), TableUpdateMode.Replace);
+                versions[id] = (response.Headers.ETag!.Value, state);
+                return response;
+            };
+        }
+
         return
         [
-            // The ceiling's own write.
-            new("ceiling: upsert of a 2-column row, 32,000 keys", () => (table, worker, i) =>
-                table.UpsertEntityAsync(new TableEntity($"p{worker}", $"r{i % 1000:D4}") { ["Payload"] = payload, ["Count"] = i }, TableUpdateMode.Replace)),
-
-            // A run record as the executor writes it: a new row every time, so the table grows as a history does.
-            new("fire: run record (RunRow upsert, new row)", () => (table, worker, i) =>
+            new("ceiling: upsert of a 2-column row, 32,000 keys", Upsert),
+            new("fire: run record (RunRow upsert, new row)", RunRecord),
+            new("fire: claim or clearing (changed state columns merged, If-Match)", StateMerge),
+            new(FireMix, () =>
             {
-                var at = now.AddSeconds((worker * 1_000_000) + i);
-                var occurrence = Occurrence.Scheduled(at, at);
-                return table.UpsertEntityAsync(
-                    RunRow.ToEntity(new RunRecord
-                    {
-                        TaskId = $"task-{worker:D3}-{i % 100:D3}",
-                        RunId = RunId.For("task", occurrence),
-                        Occurrence = occurrence,
-                        Status = RunStatus.Succeeded,
-                        StartedAt = at,
-                        CompletedAt = at,
-                        Attempts = 1,
-                        HttpStatus = 200,
-                        Duration = TimeSpan.FromMilliseconds(2),
-                    }),
-                    TableUpdateMode.Replace);
-            }),
-
-            // A claim or its clearing: the state columns merged into a task row (definition included), If-Match.
-            new("fire: claim (TaskRow state merge, If-Match)", () =>
-            {
-                var versions = new ConcurrentDictionary<string, ETag>();
+                var (merge, run) = (StateMerge(), RunRecord());
                 return async (table, worker, i) =>
                 {
-                    var id = $"t{worker}-{i % 100}";
-                    var state = TaskRunState.New(now) with
-                    {
-                        FireCount = i,
-                        NextFireAt = now.AddSeconds(i),
-                        Cursor = now.AddSeconds(i),
-                        InFlight = [new ClaimedOccurrence(Occurrence.Scheduled(now.AddSeconds(i), now.AddSeconds(i)), "host-1234-abcdef12", now.AddSeconds(i + 60), 0)],
-                    };
-                    var response = versions.TryGetValue(id, out var version)
-                        ? await table.UpdateEntityAsync(TaskRow.ToStateEntity("default", id, state), version, TableUpdateMode.Merge)
-                        : await table.UpsertEntityAsync(TaskRow.ToEntity(task with { Id = id }, state), TableUpdateMode.Replace);
-                    versions[id] = response.Headers.ETag!.Value;
-                    return response;
+                    await merge(table, worker, 2 * i);
+                    await run(table, worker, i);
+                    return await merge(table, worker, (2 * i) + 1);
                 };
-            }),
+            }, WritesPerCall: 3),
         ];
     }
 
     private static async Task<(double Rate, double Micros)> MeasureAsync(
-        TableServiceClient service, AzuriteProcess azurite, TimeSpan duration, Func<TableClient, int, int, Task<Response>> write)
+        TableServiceClient service, AzuriteProcess azurite, TimeSpan duration, Func<TableClient, int, int, Task<Response>> write, int writesPerCall)
     {
         var table = service.GetTableClient("ops" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync();
         await RunAsync(table, TimeSpan.FromSeconds(1), write);
         var cpu = azurite.CpuTime;
         var started = Stopwatch.GetTimestamp();
-        var done = await RunAsync(table, duration, write);
+        var done = await RunAsync(table, duration, write) * writesPerCall;
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var azuriteSeconds = (azurite.CpuTime - cpu).TotalSeconds;
         await table.DeleteAsync();

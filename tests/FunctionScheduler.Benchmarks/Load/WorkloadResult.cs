@@ -40,8 +40,14 @@ internal sealed record WorkloadResult
     /// <summary>For a ramp step: the storage ceiling measured just before it, with no host running.</summary>
     public double CeilingBefore { get; init; } = double.NaN;
 
+    /// <summary>For a ramp step: the fire-mix ceiling (a fire's own writes, nothing else) measured just before it.</summary>
+    public double FireMixCeilingBefore { get; init; } = double.NaN;
+
     /// <summary>Fires per second against what the adjacent ceiling allows at this step's operations per fire.</summary>
     public double OfCeiling => FiresPerSecond / (CeilingBefore / StorageOpsPerFire);
+
+    /// <summary>Fires per second against what storage does with a fire's own writes and no dispatcher.</summary>
+    public double OfFireMixCeiling => FiresPerSecond / (FireMixCeilingBefore / StorageOpsPerFire);
 
     public bool Sustained => Fires > 0 && FiresPerSecond >= 0.95 * OfferedPerSecond && P99Ms < 1000;
 }

@@ -120,7 +120,7 @@ public sealed class TableTaskStore : ITaskStore
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(state);
-        var row = TaskRow.ToStateEntity(current.Group, current.Id, state);
+        var row = TaskRow.ToStateChangeEntity(current.Group, current.Id, state, current.State);
         await _tables.EnsureCreatedAsync(cancellationToken);
         var response = await UpdateAsync(row, current, TableUpdateMode.Merge, cancellationToken);
         return current with { State = state, Version = TableRows.VersionOf(response) };
