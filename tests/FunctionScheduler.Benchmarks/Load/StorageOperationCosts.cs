@@ -30,11 +30,9 @@ internal static class StorageOperationCosts
     /// </summary>
     public static async Task<double> MeasureFireMixAsync(AzuriteProcess azurite, TimeSpan duration)
     {
-        var mix = Operations(DateTimeOffset.UtcNow).Single(o => o.Name == FireMix);
+        var mix = FireMix(DateTimeOffset.UtcNow);
         return (await MeasureAsync(new TableServiceClient(azurite.ConnectionString), azurite, duration, mix.Create(), mix.WritesPerCall)).Rate;
     }
-
-    private const string FireMix = "fire mix: claim, run record, clearing";
 
     public static async Task<IReadOnlyList<Cost>> MeasureAsync(AzuriteProcess azurite, TimeSpan each)
     {
@@ -58,73 +56,69 @@ internal static class StorageOperationCosts
         ];
     }
 
-    private static IReadOnlyList<Operation> Operations(DateTimeOffset now)
+    private static IReadOnlyList<Operation> Operations(DateTimeOffset now) =>
+    [
+        new("ceiling: upsert of a 2-column row, 32,000 keys", () => StorageCeiling.UpsertAsync),
+        new("fire: run record (RunRow upsert, new row)", () => RunRecord(now)),
+        new("fire: claim or clearing (changed state columns merged, If-Match)", () => StateMerge(now)),
+        FireMix(now),
+    ];
+
+    private static Operation FireMix(DateTimeOffset now) => new("fire mix: claim, run record, clearing", () =>
     {
-        var payload = new string('x', 400);
-        var task = TaskSeeder.Staggered("cost", 1, TimeSpan.FromSeconds(1), now, new Uri("http://127.0.0.1:1/fire"))[0];
-        Func<TableClient, int, int, Task<Response>> Upsert() => (table, worker, i) =>
-            table.UpsertEntityAsync(new TableEntity($"p{worker}", $"r{i % 1000:D4}") { ["Payload"] = payload, ["Count"] = i }, TableUpdateMode.Replace);
-
-        // A run record as the executor writes it: a new row every time, so the table grows as a history does.
-        Func<TableClient, int, int, Task<Response>> RunRecord() => (table, worker, i) =>
+        var (merge, run) = (StateMerge(now), RunRecord(now));
+        return async (table, worker, i) =>
         {
-            var at = now.AddSeconds((worker * 1_000_000) + i);
-            var occurrence = Occurrence.Scheduled(at, at);
-            return table.UpsertEntityAsync(
-                RunRow.ToEntity(new RunRecord
-                {
-                    TaskId = $"task-{worker:D3}-{i % 100:D3}",
-                    RunId = RunId.For("task", occurrence),
-                    Occurrence = occurrence,
-                    Status = RunStatus.Succeeded,
-                    StartedAt = at,
-                    CompletedAt = at,
-                    Attempts = 1,
-                    HttpStatus = 200,
-                    Duration = TimeSpan.FromMilliseconds(2),
-                }),
-                TableUpdateMode.Replace);
+            await merge(table, worker, 2 * i);
+            await run(table, worker, i);
+            return await merge(table, worker, (2 * i) + 1);
         };
+    }, WritesPerCall: 3);
 
-        // A claim or its clearing: the changed state columns merged into a task row (definition included), If-Match.
-        Func<TableClient, int, int, Task<Response>> StateMerge()
+    // A run record as the executor writes it: a new row every time, so the table grows as a history does.
+    private static Func<TableClient, int, int, Task<Response>> RunRecord(DateTimeOffset now) => (table, worker, i) =>
+    {
+        var at = now.AddSeconds((worker * 1_000_000) + i);
+        var occurrence = Occurrence.Scheduled(at, at);
+        return table.UpsertEntityAsync(
+            RunRow.ToEntity(new RunRecord
+            {
+                TaskId = $"task-{worker:D3}-{i % 100:D3}",
+                RunId = RunId.For("task", occurrence),
+                Occurrence = occurrence,
+                Status = RunStatus.Succeeded,
+                StartedAt = at,
+                CompletedAt = at,
+                Attempts = 1,
+                HttpStatus = 200,
+                Duration = TimeSpan.FromMilliseconds(2),
+            }),
+            TableUpdateMode.Replace);
+    };
+
+    // A claim or its clearing: the changed state columns merged into a task row (definition included), If-Match.
+    // Consecutive pairs of iterations write the same row, as a claim and its clearing do.
+    private static Func<TableClient, int, int, Task<Response>> StateMerge(DateTimeOffset now)
+    {
+        var task = TaskSeeder.Staggered("cost", 1, TimeSpan.FromSeconds(1), now, new Uri("http://127.0.0.1:1/fire"))[0];
+        var versions = new ConcurrentDictionary<string, (ETag Version, TaskRunState State)>();
+        return async (table, worker, i) =>
         {
-            var versions = new ConcurrentDictionary<string, (ETag Version, TaskRunState State)>();
-            return async (table, worker, i) =>
+            var id = $"t{worker}-{i / 2 % 100}";
+            var state = TaskRunState.New(now) with
             {
-                var id = $"t{worker}-{i / 2 % 100}"; // two writes a row in turn, as a claim and its clearing
-                var state = TaskRunState.New(now) with
-                {
-                    FireCount = i,
-                    NextFireAt = now.AddSeconds(i),
-                    Cursor = now.AddSeconds(i),
-                    UpdatedAt = now.AddSeconds(i),
-                    InFlight = [new ClaimedOccurrence(Occurrence.Scheduled(now.AddSeconds(i), now.AddSeconds(i)), "host-1234-abcdef12", now.AddSeconds(i + 60), 0)],
-                };
-                var response = versions.TryGetValue(id, out var stored)
-                    ? await table.UpdateEntityAsync(TaskRow.ToStateChangeEntity("default", id, state, stored.State), stored.Version, TableUpdateMode.Merge)
-                    : await table.UpsertEntityAsync(TaskRow.ToEntity(task with { Id = id }, state), TableUpdateMode.Replace);
-                versions[id] = (response.Headers.ETag!.Value, state);
-                return response;
+                FireCount = i,
+                NextFireAt = now.AddSeconds(i),
+                Cursor = now.AddSeconds(i),
+                UpdatedAt = now.AddSeconds(i),
+                InFlight = [new ClaimedOccurrence(Occurrence.Scheduled(now.AddSeconds(i), now.AddSeconds(i)), "host-1234-abcdef12", now.AddSeconds(i + 60), 0)],
             };
-        }
-
-        return
-        [
-            new("ceiling: upsert of a 2-column row, 32,000 keys", Upsert),
-            new("fire: run record (RunRow upsert, new row)", RunRecord),
-            new("fire: claim or clearing (changed state columns merged, If-Match)", StateMerge),
-            new(FireMix, () =>
-            {
-                var (merge, run) = (StateMerge(), RunRecord());
-                return async (table, worker, i) =>
-                {
-                    await merge(table, worker, 2 * i);
-                    await run(table, worker, i);
-                    return await merge(table, worker, (2 * i) + 1);
-                };
-            }, WritesPerCall: 3),
-        ];
+            var response = versions.TryGetValue(id, out var stored)
+                ? await table.UpdateEntityAsync(TaskRow.ToStateChangeEntity("default", id, state, stored.State), stored.Version, TableUpdateMode.Merge)
+                : await table.UpsertEntityAsync(TaskRow.ToEntity(task with { Id = id }, state), TableUpdateMode.Replace);
+            versions[id] = (response.Headers.ETag!.Value, state);
+            return response;
+        };
     }
 
     private static async Task<(double Rate, double Micros)> MeasureAsync(
@@ -132,29 +126,13 @@ internal static class StorageOperationCosts
     {
         var table = service.GetTableClient("ops" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync();
-        await RunAsync(table, TimeSpan.FromSeconds(1), write);
+        await StorageCeiling.RunAsync(table, TimeSpan.FromSeconds(1), write);
         var cpu = azurite.CpuTime;
         var started = Stopwatch.GetTimestamp();
-        var done = await RunAsync(table, duration, write) * writesPerCall;
+        var done = await StorageCeiling.RunAsync(table, duration, write) * writesPerCall;
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var azuriteSeconds = (azurite.CpuTime - cpu).TotalSeconds;
         await table.DeleteAsync();
         return (done / seconds, azuriteSeconds * 1e6 / done);
-    }
-
-    private static async Task<long> RunAsync(TableClient table, TimeSpan duration, Func<TableClient, int, int, Task<Response>> write)
-    {
-        long done = 0;
-        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, StorageCeiling.InFlight).Select(async worker =>
-        {
-            for (var i = 0; Stopwatch.GetTimestamp() < stopAt; i++)
-            {
-                await write(table, worker, i);
-                Interlocked.Increment(ref done);
-            }
-        });
-        await Task.WhenAll(workers);
-        return done;
     }
 }

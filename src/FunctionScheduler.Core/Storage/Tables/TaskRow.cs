@@ -55,7 +55,7 @@ internal static class TaskRow
             entity[PartName(part)] = json.AsSpan(start, Math.Min(MaxBinaryLength, json.Length - start)).ToArray();
         }
 
-        AddState(entity, state);
+        AddState(entity, state, stored: null);
         return entity;
     }
 
@@ -68,14 +68,7 @@ internal static class TaskRow
     public static TableEntity ToStateChangeEntity(string group, string id, TaskRunState state, TaskRunState stored)
     {
         var entity = new TableEntity(group, id);
-        AddStateJson(entity, state);
-        AddIfChanged(entity, Lifecycle, state.Lifecycle.ToString(), stored.Lifecycle.ToString());
-        AddIfChanged(entity, Generation, state.Generation, stored.Generation);
-        AddIfChanged(entity, GenerationStartedAt, state.GenerationStartedAt, stored.GenerationStartedAt);
-        AddIfChanged(entity, FireCount, state.FireCount, stored.FireCount);
-        AddIfChanged(entity, NextFireAt, state.NextFireAt ?? NoNextFire, stored.NextFireAt ?? NoNextFire);
-        AddIfChanged(entity, CreatedAt, state.CreatedAt, stored.CreatedAt);
-        AddIfChanged(entity, UpdatedAt, state.UpdatedAt, stored.UpdatedAt);
+        AddState(entity, state, stored);
         return entity;
     }
 
@@ -94,16 +87,18 @@ internal static class TaskRow
         return new StoredTask(definition, ReadState(entity), entity.ETag.ToString());
     }
 
-    private static void AddState(TableEntity entity, TaskRunState state)
+    // Every state column when stored is null (a whole row), else only those that differ from it, plus the JSON
+    // column, which a claim or its clearing always changes.
+    private static void AddState(TableEntity entity, TaskRunState state, TaskRunState? stored)
     {
         AddStateJson(entity, state);
-        entity[Lifecycle] = state.Lifecycle.ToString();
-        entity[Generation] = state.Generation;
-        entity[GenerationStartedAt] = state.GenerationStartedAt;
-        entity[FireCount] = state.FireCount;
-        entity[NextFireAt] = state.NextFireAt ?? NoNextFire;
-        entity[CreatedAt] = state.CreatedAt;
-        entity[UpdatedAt] = state.UpdatedAt;
+        Add(entity, Lifecycle, state.Lifecycle.ToString(), stored?.Lifecycle.ToString());
+        Add(entity, Generation, state.Generation, stored?.Generation);
+        Add(entity, GenerationStartedAt, state.GenerationStartedAt, stored?.GenerationStartedAt);
+        Add(entity, FireCount, state.FireCount, stored?.FireCount);
+        Add(entity, NextFireAt, state.NextFireAt ?? NoNextFire, stored is null ? null : stored.NextFireAt ?? NoNextFire);
+        Add(entity, CreatedAt, state.CreatedAt, stored?.CreatedAt);
+        Add(entity, UpdatedAt, state.UpdatedAt, stored?.UpdatedAt);
     }
 
     private static void AddStateJson(TableEntity entity, TaskRunState state)
@@ -119,10 +114,18 @@ internal static class TaskRow
         entity[StateJson] = json;
     }
 
-    private static void AddIfChanged<T>(TableEntity entity, string column, T value, T stored)
-        where T : IEquatable<T>
+    private static void Add<T>(TableEntity entity, string column, T value, T? stored)
+        where T : struct, IEquatable<T>
     {
-        if (!value.Equals(stored))
+        if (stored is not { } previous || !value.Equals(previous))
+        {
+            entity[column] = value;
+        }
+    }
+
+    private static void Add(TableEntity entity, string column, string value, string? stored)
+    {
+        if (!string.Equals(value, stored, StringComparison.Ordinal))
         {
             entity[column] = value;
         }
