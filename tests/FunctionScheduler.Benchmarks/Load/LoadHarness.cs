@@ -9,8 +9,7 @@ namespace FunctionScheduler.Benchmarks.Load;
 /// [--only second,aligned,minute,held,ramp] [--ops]</c>.
 /// Starts its own in-memory Azurite and a local target, measures the storage ceiling, runs the workloads one after
 /// another and prints a Markdown report (docs/benchmarks/standalone-load.md records one); <c>--ops</c> adds what
-/// each kind of write costs Azurite. Bounded: about
-/// 25 minutes in full, 4 with --quick; it stops by itself.
+/// each kind of write costs Azurite. Bounded: about 25 minutes in full, 4 with --quick; it stops by itself.
 /// </summary>
 internal static class LoadHarness
 {

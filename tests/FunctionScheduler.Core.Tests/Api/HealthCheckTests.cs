@@ -3,40 +3,33 @@ using Azure.Identity;
 using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
-using FunctionScheduler.Core.Storage.Tables;
+using FunctionScheduler.Core.Tests.Storage;
 using FunctionScheduler.Testing.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionScheduler.Core.Tests.Api;
 
-public sealed class HealthCheckTests
+public sealed class HealthCheckTests(AzuriteTables azurite) : IClassFixture<AzuriteTables>
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    // An index that never answers until the call is cancelled.
+    private static readonly ListingStore Silent = new(async (_, ct) =>
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+        throw new InvalidOperationException("unreachable");
+    });
 
     [Fact]
     public async Task IndexAnswers_200WithInstanceAndClock()
     {
         var clock = new FakeTimeProvider(Now);
-        var tables = new SchedulerTables(Options.Create(new TableStorageOptions
-        {
-            ConnectionString = AzuriteStorage.ConnectionString,
-            TablePrefix = AzuriteStorage.NewTablePrefix("health"),
-        }));
-        try
-        {
-            var store = new TableTaskStore(tables, new TableRunLog(tables), clock, NullLogger<TableTaskStore>.Instance);
 
-            var answer = await Check(store, clock).CheckAsync("host-a", CancellationToken.None);
+        var answer = await Check(StorageSamples.TaskStore(azurite.Tables, clock), clock).CheckAsync("host-a", CancellationToken.None);
 
-            Assert.Equal(200, answer.StatusCode);
-            Assert.Equal(new HealthReport("healthy", "host-a", Now), answer.Body);
-        }
-        finally
-        {
-            await tables.DeleteAllAsync();
-        }
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal(new HealthReport("healthy", "host-a", Now), answer.Body);
     }
 
     public static TheoryData<Exception> Outages() => new()
@@ -63,13 +56,8 @@ public sealed class HealthCheckTests
     public async Task IndexSilentPastTheTimeout_503Problem()
     {
         var clock = new FakeTimeProvider(Now);
-        var store = new ListingStore(async (_, ct) =>
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
-            throw new InvalidOperationException("unreachable");
-        });
 
-        var checking = Check(store, clock).CheckAsync(null, CancellationToken.None);
+        var checking = Check(Silent, clock).CheckAsync(null, CancellationToken.None);
         clock.Advance(HealthCheck.Timeout - TimeSpan.FromMilliseconds(1));
         Assert.False(checking.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -83,13 +71,8 @@ public sealed class HealthCheckTests
     {
         var clock = new FakeTimeProvider(Now);
         using var caller = new CancellationTokenSource();
-        var store = new ListingStore(async (_, ct) =>
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
-            throw new InvalidOperationException("unreachable");
-        });
 
-        var checking = Check(store, clock).CheckAsync(null, caller.Token);
+        var checking = Check(Silent, clock).CheckAsync(null, caller.Token);
         await caller.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => checking);
