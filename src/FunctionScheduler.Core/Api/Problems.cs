@@ -5,11 +5,11 @@ namespace FunctionScheduler.Core.Api;
 /// <summary>The problem documents the API answers with: one place, so every route says the same thing the same way.</summary>
 public static class Problems
 {
-    /// <summary>Problem type URIs; stable, so clients can switch on them.</summary>
-    public const string ValidationType = "urn:functionscheduler:problem:validation";
-    public const string NotFoundType = "urn:functionscheduler:problem:not-found";
-    public const string ConflictType = "urn:functionscheduler:problem:conflict";
-    public const string UnavailableType = "urn:functionscheduler:problem:unavailable";
+    /// <summary>Problem type URIs (defined in the contracts, <see cref="ProblemTypes"/>); stable, so clients can switch on them.</summary>
+    public const string ValidationType = ProblemTypes.Validation;
+    public const string NotFoundType = ProblemTypes.NotFound;
+    public const string ConflictType = ProblemTypes.Conflict;
+    public const string UnavailableType = ProblemTypes.Unavailable;
 
     public static ApiResponse Validation(IReadOnlyList<FieldError> errors) => new(400, new ProblemDocument
     {

@@ -27,7 +27,7 @@ public static class SchedulerTags
     /// <summary>Run outcome: "succeeded", "failed" or "missed".</summary>
     public const string Outcome = "scheduler.outcome";
 
-    /// <summary>The <see cref="Model.RunErrorClass"/> in snake case ("none", "timeout", "connection", ...).</summary>
+    /// <summary>The <see cref="RunErrorClass"/> in snake case ("none", "timeout", "connection", ...).</summary>
     public const string ErrorClass = "scheduler.error_class";
 
     /// <summary>OpenTelemetry's HTTP method attribute.</summary>

@@ -1,4 +1,4 @@
-namespace FunctionScheduler.Core.Validation;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>One broken rule: where (a JSON pointer into the request body, RFC 6901), which rule, and a sentence for people.</summary>
 /// <param name="Pointer">JSON pointer of the offending field, e.g. "/schedule/timeZone"; "" for the whole body.</param>

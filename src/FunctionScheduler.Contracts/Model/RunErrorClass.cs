@@ -1,4 +1,4 @@
-namespace FunctionScheduler.Core.Model;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>How a failed run failed, coarse enough to count in metrics.</summary>
 public enum RunErrorClass

@@ -1,6 +1,4 @@
-using FunctionScheduler.Core.Model;
-
-namespace FunctionScheduler.Core.Api.Representations;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>The read-only "state" object of a task representation.</summary>
 public sealed record TaskStateRepresentation
@@ -26,22 +24,4 @@ public sealed record TaskStateRepresentation
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>The representation of <paramref name="state"/>; claims and cursors stay internal.</summary>
-    public static TaskStateRepresentation From(TaskRunState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return new TaskStateRepresentation
-        {
-            Lifecycle = state.Lifecycle,
-            Completion = state.Completion,
-            Generation = state.Generation,
-            NextFireAt = state.NextFireAt,
-            FireCount = state.FireCount,
-            LastRun = state.LastRun is { } lastRun ? LastRunRepresentation.From(lastRun) : null,
-            PendingRunRequests = state.RunRequests.Count,
-            CreatedAt = state.CreatedAt,
-            UpdatedAt = state.UpdatedAt,
-        };
-    }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FunctionScheduler.Core.Api.Representations;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>
 /// Writes every instant in UTC with a 'Z' ("2026-12-01T08:00:00Z"), the form the reader accepts and people read

@@ -1,12 +1,12 @@
-namespace FunctionScheduler.Core.Model;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>Why a task completed.</summary>
 public enum CompletionReason
 {
-    /// <summary>The next occurrence would fall after <see cref="TaskSchedule.EndAt"/>.</summary>
+    /// <summary>The next occurrence would fall after the schedule's <c>endAt</c>.</summary>
     EndAtReached,
 
-    /// <summary><see cref="TaskSchedule.MaxRuns"/> scheduled fires are done.</summary>
+    /// <summary>The schedule's <c>maxRuns</c> scheduled fires are done.</summary>
     MaxRunsReached,
 
     /// <summary>The schedule has no further occurrence (a one-off task fired or was skipped; a cron that never matches again).</summary>

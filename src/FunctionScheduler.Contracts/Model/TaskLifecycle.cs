@@ -1,6 +1,6 @@
-namespace FunctionScheduler.Core.Model;
+namespace FunctionScheduler.Contracts;
 
-/// <summary>Where a task is in its life. Allowed moves are in <see cref="TaskTransitions"/>.</summary>
+/// <summary>Where a task is in its life. The server's transition table decides the allowed moves.</summary>
 public enum TaskLifecycle
 {
     /// <summary>Fires on its schedule.</summary>

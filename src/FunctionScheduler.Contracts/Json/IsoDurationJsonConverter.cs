@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FunctionScheduler.Core.Validation;
 
-namespace FunctionScheduler.Core.Api.Representations;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>Writes and reads <see cref="TimeSpan"/> as an ISO-8601 duration ("PT30S"), the contract's only duration form.</summary>
 internal sealed class IsoDurationJsonConverter : JsonConverter<TimeSpan>

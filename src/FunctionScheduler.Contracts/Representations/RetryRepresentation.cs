@@ -1,4 +1,4 @@
-namespace FunctionScheduler.Core.Api.Representations;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>The "target.retry" object.</summary>
 public sealed record RetryRepresentation

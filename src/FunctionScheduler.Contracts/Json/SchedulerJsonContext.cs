@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using FunctionScheduler.Core.Validation;
 
-namespace FunctionScheduler.Core.Api.Representations;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>Source-generated metadata for everything the REST contract writes; see <see cref="SchedulerJson"/>.</summary>
 [JsonSerializable(typeof(TaskRepresentation))]

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace FunctionScheduler.Core.Api.Representations;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>One page of a listing. <see cref="ContinuationToken"/> is written even when null: null means the last page.</summary>
 public sealed record PageRepresentation<T>(

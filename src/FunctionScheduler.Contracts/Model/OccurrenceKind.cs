@@ -1,4 +1,4 @@
-namespace FunctionScheduler.Core.Model;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>Why an occurrence fires.</summary>
 public enum OccurrenceKind

@@ -1,6 +1,4 @@
-using FunctionScheduler.Core.Validation;
-
-namespace FunctionScheduler.Core.Api;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>An RFC 9457 problem details body. Both hosts write it as application/problem+json.</summary>
 public sealed record ProblemDocument

@@ -1,6 +1,4 @@
-using FunctionScheduler.Core.Model;
-
-namespace FunctionScheduler.Core.Api.Representations;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>The "schedule.misfire" object.</summary>
 public sealed record MisfireRepresentation

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace FunctionScheduler.Core.Validation;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>
 /// ISO-8601 durations limited to days, hours, minutes and (fractional) seconds: "PT30S", "PT1M30S", "P1D", "P1DT12H".

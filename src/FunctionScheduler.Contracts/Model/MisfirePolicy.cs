@@ -1,7 +1,7 @@
-namespace FunctionScheduler.Core.Model;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>
-/// What happens to occurrences whose fire time passed more than <see cref="TaskSchedule.MisfireGrace"/> ago
+/// What happens to occurrences whose fire time passed more than the schedule's misfire grace ago
 /// (after downtime, a long pause of the host, or a slow previous run). Occurrences within the grace time always fire.
 /// </summary>
 public enum MisfirePolicy
@@ -13,7 +13,7 @@ public enum MisfirePolicy
     FireOnce,
 
     /// <summary>
-    /// Each missed occurrence fires, oldest first, but at most <see cref="TaskSchedule.CatchUpLimit"/> of them:
+    /// Each missed occurrence fires, oldest first, but at most the schedule's catch-up limit of them:
     /// the most recent ones are kept and older ones skipped.
     /// </summary>
     CatchUp,

@@ -2,9 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using FunctionScheduler.Core.Api.Representations;
 
-namespace FunctionScheduler.Core.Api;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>
 /// The one JSON setting of the REST contract, shared by both hosts: camelCase names, enums as camelCase strings,

@@ -1,4 +1,4 @@
-namespace FunctionScheduler.Core.Model;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>Outcome of one run.</summary>
 public enum RunStatus
@@ -6,7 +6,7 @@ public enum RunStatus
     /// <summary>The target answered 2xx.</summary>
     Succeeded,
 
-    /// <summary>Every attempt failed, or the target was refused; <see cref="RunRecord.ErrorClass"/> says how.</summary>
+    /// <summary>Every attempt failed, or the target was refused; the run's <see cref="RunErrorClass"/> says how.</summary>
     Failed,
 
     /// <summary>Occurrences skipped by the misfire policy; one record summarises a range.</summary>

@@ -1,0 +1,15 @@
+namespace FunctionScheduler.Contracts;
+
+/// <summary>The "state.lastRun" object: the latest recorded run in brief.</summary>
+public sealed record LastRunRepresentation
+{
+    public required string RunId { get; init; }
+
+    public required DateTimeOffset ScheduledAt { get; init; }
+
+    public required RunStatus Status { get; init; }
+
+    public int? HttpStatus { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+}

@@ -1,0 +1,24 @@
+namespace FunctionScheduler.Contracts;
+
+/// <summary>The "schedule" object: one of cron, interval or at, then bounds and policies, every default written out.</summary>
+public sealed record ScheduleRepresentation
+{
+    public string? Cron { get; init; }
+
+    public TimeSpan? Interval { get; init; }
+
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>Written for cron schedules only: the reader refuses it elsewhere.</summary>
+    public string? TimeZone { get; init; }
+
+    public DateTimeOffset? StartAt { get; init; }
+
+    public DateTimeOffset? EndAt { get; init; }
+
+    public int? MaxRuns { get; init; }
+
+    public required TimeSpan Jitter { get; init; }
+
+    public required MisfireRepresentation Misfire { get; init; }
+}

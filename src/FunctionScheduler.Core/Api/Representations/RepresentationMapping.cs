@@ -1,0 +1,169 @@
+using System.Diagnostics.CodeAnalysis;
+using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Storage;
+
+namespace FunctionScheduler.Core.Api.Representations;
+
+/// <summary>
+/// Maps the core's model to the wire types of FunctionScheduler.Contracts. The mapping lives here, not beside the
+/// wire types, because the contracts know nothing of the model; as static extension members it still reads
+/// <c>TaskRepresentation.From(task)</c> at every call site.
+/// </summary>
+[SuppressMessage("Naming", "CA1708", Justification = "The analyzer reads every extension block as a member named 'extension'.")]
+public static class RepresentationMapping
+{
+    extension(TaskRepresentation)
+    {
+        /// <summary>The representation of <paramref name="task"/>.</summary>
+        public static TaskRepresentation From(StoredTask task)
+        {
+            ArgumentNullException.ThrowIfNull(task);
+            var definition = task.Definition;
+            return new TaskRepresentation
+            {
+                Id = definition.Id,
+                Name = definition.Name,
+                Description = definition.Description,
+                Group = definition.Group,
+                Schedule = ScheduleRepresentation.From(definition.Schedule),
+                Target = TargetRepresentation.From(definition.Target),
+                State = TaskStateRepresentation.From(task.State),
+                Version = task.Version,
+            };
+        }
+
+        /// <summary>A page of tasks.</summary>
+        public static PageRepresentation<TaskRepresentation> FromPage(TaskPage page)
+        {
+            ArgumentNullException.ThrowIfNull(page);
+            return new PageRepresentation<TaskRepresentation>([.. page.Items.Select(TaskRepresentation.From)], page.ContinuationToken);
+        }
+    }
+
+    extension(ScheduleRepresentation)
+    {
+        /// <summary>The representation of <paramref name="schedule"/>.</summary>
+        public static ScheduleRepresentation From(TaskSchedule schedule)
+        {
+            ArgumentNullException.ThrowIfNull(schedule);
+            return new ScheduleRepresentation
+            {
+                Cron = schedule.Kind == ScheduleKind.Cron ? schedule.Cron : null,
+                Interval = schedule.Kind == ScheduleKind.Interval ? schedule.Interval : null,
+                At = schedule.Kind == ScheduleKind.Once ? schedule.At : null,
+                TimeZone = schedule.Kind == ScheduleKind.Cron ? schedule.TimeZone : null,
+                StartAt = schedule.StartAt,
+                EndAt = schedule.EndAt,
+                MaxRuns = schedule.MaxRuns,
+                Jitter = schedule.Jitter,
+                Misfire = new MisfireRepresentation
+                {
+                    Policy = schedule.Misfire,
+                    Grace = schedule.MisfireGrace,
+                    CatchUpLimit = schedule.CatchUpLimit,
+                },
+            };
+        }
+    }
+
+    extension(TargetRepresentation)
+    {
+        /// <summary>The representation of <paramref name="target"/>, secrets blanked.</summary>
+        public static TargetRepresentation From(HttpTarget target)
+        {
+            ArgumentNullException.ThrowIfNull(target);
+            return new TargetRepresentation
+            {
+                // The URL as the user wrote it, so a read-edit-put round trip changes nothing.
+                Url = target.Url.OriginalString,
+                Method = target.Method,
+                Headers = new Dictionary<string, string>(target.Headers, StringComparer.OrdinalIgnoreCase),
+                SecretHeaders = target.SecretHeaders.Keys.ToDictionary(name => name, _ => (string?)null, StringComparer.OrdinalIgnoreCase),
+                Body = target.Body,
+                ContentType = target.ContentType,
+                Timeout = target.Timeout,
+                Retry = new RetryRepresentation
+                {
+                    MaxAttempts = target.Retry.MaxAttempts,
+                    InitialDelay = target.Retry.InitialDelay,
+                    MaxDelay = target.Retry.MaxDelay,
+                    MaxDuration = target.Retry.MaxDuration,
+                },
+            };
+        }
+    }
+
+    extension(TaskStateRepresentation)
+    {
+        /// <summary>The representation of <paramref name="state"/>; claims and cursors stay internal.</summary>
+        public static TaskStateRepresentation From(TaskRunState state)
+        {
+            ArgumentNullException.ThrowIfNull(state);
+            return new TaskStateRepresentation
+            {
+                Lifecycle = state.Lifecycle,
+                Completion = state.Completion,
+                Generation = state.Generation,
+                NextFireAt = state.NextFireAt,
+                FireCount = state.FireCount,
+                LastRun = state.LastRun is { } lastRun ? LastRunRepresentation.From(lastRun) : null,
+                PendingRunRequests = state.RunRequests.Count,
+                CreatedAt = state.CreatedAt,
+                UpdatedAt = state.UpdatedAt,
+            };
+        }
+    }
+
+    extension(LastRunRepresentation)
+    {
+        /// <summary>The representation of <paramref name="lastRun"/>.</summary>
+        public static LastRunRepresentation From(LastRunSummary lastRun)
+        {
+            ArgumentNullException.ThrowIfNull(lastRun);
+            return new LastRunRepresentation
+            {
+                RunId = lastRun.RunId,
+                ScheduledAt = lastRun.ScheduledAt,
+                Status = lastRun.Status,
+                HttpStatus = lastRun.HttpStatus,
+                CompletedAt = lastRun.CompletedAt,
+            };
+        }
+    }
+
+    extension(RunRepresentation)
+    {
+        /// <summary>The representation of <paramref name="run"/>.</summary>
+        public static RunRepresentation From(RunRecord run)
+        {
+            ArgumentNullException.ThrowIfNull(run);
+            return new RunRepresentation
+            {
+                RunId = run.RunId,
+                TaskId = run.TaskId,
+                Kind = run.Occurrence.Kind,
+                ScheduledAt = run.Occurrence.ScheduledAt,
+                FireAt = run.Occurrence.FireAt,
+                Status = run.Status,
+                Generation = run.Generation,
+                StartedAt = run.StartedAt,
+                CompletedAt = run.CompletedAt,
+                Attempts = run.Attempts,
+                HttpStatus = run.HttpStatus,
+                DurationMs = run.Duration is { } duration ? (long)duration.TotalMilliseconds : null,
+                ErrorClass = run.ErrorClass == RunErrorClass.None ? null : run.ErrorClass,
+                Error = run.Error,
+                ResponseSnippet = run.ResponseSnippet,
+                MissedCount = run.MissedCount,
+                MissedFrom = run.MissedFrom,
+            };
+        }
+
+        /// <summary>A page of run history.</summary>
+        public static PageRepresentation<RunRepresentation> FromPage(RunPage page)
+        {
+            ArgumentNullException.ThrowIfNull(page);
+            return new PageRepresentation<RunRepresentation>([.. page.Items.Select(RunRepresentation.From)], page.ContinuationToken);
+        }
+    }
+}
