@@ -2,8 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace FunctionScheduler.Contracts;
 
-/// <summary>Source-generated metadata for everything the REST contract writes; see <see cref="SchedulerJson"/>.</summary>
+/// <summary>Source-generated metadata for everything the REST contract writes and a client sends; see <see cref="SchedulerJson"/>.</summary>
 [JsonSerializable(typeof(TaskRepresentation))]
+[JsonSerializable(typeof(TaskDefinition))]
 [JsonSerializable(typeof(RunRepresentation))]
 [JsonSerializable(typeof(PageRepresentation<TaskRepresentation>))]
 [JsonSerializable(typeof(PageRepresentation<RunRepresentation>))]

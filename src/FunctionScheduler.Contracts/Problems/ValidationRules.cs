@@ -27,7 +27,7 @@ public static class ValidationRules
     /// <summary>A short-form property (cron, url, ...) given beside the full-form schedule/target objects.</summary>
     public const string MixedForm = "mixed-form";
 
-    /// <summary>An id or group does not match the id pattern, <c>^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$</c>.</summary>
+    /// <summary>An id or group does not match <see cref="TaskId.Pattern"/>.</summary>
     public const string Pattern = "pattern";
 
     /// <summary>The body's id differs from the id in the URL of a PUT.</summary>

@@ -24,4 +24,45 @@ public sealed record TaskRepresentation
 
     /// <summary>Read-only: the ETag an update must present in If-Match.</summary>
     public required string Version { get; init; }
+
+    /// <summary>
+    /// The definition part, ready to change and put back: every value as read, secret header values null (so a PUT
+    /// keeps the stored ones).
+    /// </summary>
+    public TaskDefinition ToDefinition() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Description = Description,
+        Group = Group,
+        Schedule = new ScheduleDefinition
+        {
+            Cron = Schedule.Cron,
+            Interval = Schedule.Interval,
+            At = Schedule.At,
+            TimeZone = Schedule.TimeZone,
+            StartAt = Schedule.StartAt,
+            EndAt = Schedule.EndAt,
+            MaxRuns = Schedule.MaxRuns,
+            Jitter = Schedule.Jitter,
+            Misfire = new MisfireDefinition { Policy = Schedule.Misfire.Policy, Grace = Schedule.Misfire.Grace, CatchUpLimit = Schedule.Misfire.CatchUpLimit },
+        },
+        Target = new TargetDefinition
+        {
+            Url = Target.Url,
+            Method = Target.Method,
+            Headers = Target.Headers,
+            SecretHeaders = Target.SecretHeaders,
+            Body = Target.Body,
+            ContentType = Target.ContentType,
+            Timeout = Target.Timeout,
+            Retry = new RetryDefinition
+            {
+                MaxAttempts = Target.Retry.MaxAttempts,
+                InitialDelay = Target.Retry.InitialDelay,
+                MaxDelay = Target.Retry.MaxDelay,
+                MaxDuration = Target.Retry.MaxDuration,
+            },
+        },
+    };
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace FunctionScheduler.Core.Model;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>
 /// Rules for task ids and group names. Both become Table Storage keys and Durable instance ids, which forbid
