@@ -1,0 +1,70 @@
+using System.Globalization;
+using FunctionScheduler.Contracts;
+
+namespace FunctionScheduler.Cli.Output;
+
+/// <summary>One-line texts of a task's parts for tables.</summary>
+internal static class TaskText
+{
+    public static IEnumerable<(string Name, string Value)> Fields(TaskRepresentation task)
+    {
+        yield return ("Id", task.Id);
+        if (task.Name is not null)
+        {
+            yield return ("Name", task.Name);
+        }
+
+        yield return ("Group", task.Group);
+        yield return ("Schedule", Schedule(task.Schedule));
+        if (task.Schedule.StartAt is not null || task.Schedule.EndAt is not null)
+        {
+            yield return ("Between", $"{Instant(task.Schedule.StartAt)} .. {Instant(task.Schedule.EndAt)}");
+        }
+
+        if (task.Schedule.MaxRuns is { } maxRuns)
+        {
+            yield return ("Max runs", maxRuns.ToString(CultureInfo.InvariantCulture));
+        }
+
+        yield return ("Jitter", IsoDuration.Format(task.Schedule.Jitter));
+        var misfire = task.Schedule.Misfire;
+        yield return ("Misfire", $"{Name(misfire.Policy)}, grace {IsoDuration.Format(misfire.Grace)}, catch-up limit {misfire.CatchUpLimit.ToString(CultureInfo.InvariantCulture)}");
+        yield return ("Target", $"{task.Target.Method} {task.Target.Url}");
+        if (task.Target.Headers.Count + task.Target.SecretHeaders.Count > 0)
+        {
+            yield return ("Headers", string.Join(", ", task.Target.Headers.Keys.Concat(task.Target.SecretHeaders.Keys.Select(name => name + " (secret)"))));
+        }
+
+        yield return ("Timeout", IsoDuration.Format(task.Target.Timeout));
+        yield return ("State", Lifecycle(task.State));
+        yield return ("Next fire", Instant(task.State.NextFireAt));
+        yield return ("Fires", $"{task.State.FireCount.ToString(CultureInfo.InvariantCulture)} (generation {task.State.Generation.ToString(CultureInfo.InvariantCulture)})");
+        yield return ("Last run", LastRun(task.State.LastRun));
+        if (task.State.PendingRunRequests > 0)
+        {
+            yield return ("Pending run-now", task.State.PendingRunRequests.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    public static string Schedule(ScheduleRepresentation schedule) =>
+        schedule.Cron is { } cron ? $"cron '{cron}' {schedule.TimeZone}"
+        : schedule.Interval is { } interval ? $"every {IsoDuration.Format(interval)}"
+        : $"once at {Instant(schedule.At)}";
+
+    public static string Lifecycle(TaskStateRepresentation state) =>
+        state.Completion is { } completion ? $"{Name(state.Lifecycle)} ({Name(completion)})" : Name(state.Lifecycle);
+
+    public static string LastRun(LastRunRepresentation? run) =>
+        run is null ? "-" : $"{Name(run.Status)}{(run.HttpStatus is { } http ? " " + http.ToString(CultureInfo.InvariantCulture) : string.Empty)} at {Instant(run.ScheduledAt)}";
+
+    public static string Instant(DateTimeOffset? instant) =>
+        instant?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-";
+
+    /// <summary>An enum value as the API writes it (camelCase).</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum
+    {
+        var text = value.ToString();
+        return char.ToLowerInvariant(text[0]) + text[1..];
+    }
+}
