@@ -57,6 +57,22 @@ public sealed class TasksApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateAsync_TwentyThousandUnknownProperties_AnswersASmallProblemWithTheCount()
+    {
+        var properties = string.Concat(Enumerable.Range(0, 20_000).Select(i => $",\"x{i}\":1"));
+        var body = Utf8("{\"id\":\"t1\",\"cron\":\"* * * * *\",\"url\":\"https://target.example/hook\"" + properties + "}");
+
+        var response = await _core.Api.CreateAsync(body);
+
+        var problem = Assert.IsType<ProblemDocument>(response.Body);
+        Assert.Equal(400, response.StatusCode);
+        Assert.Equal(Problems.MaxListedErrors, problem.Errors!.Count);
+        Assert.Equal(20_000, problem.ErrorCount);
+        Assert.Equal("/x0", problem.Errors[0].Pointer);
+        Assert.InRange(Encoding.UTF8.GetByteCount(SchedulerJson.Serialize(problem)), 1, 16 * 1024);
+    }
+
+    [Fact]
     public async Task CreateAsync_DuplicateId_Returns409AndKeepsTheStoredTask()
     {
         await _core.Api.CreateAsync(Utf8(Minute));
