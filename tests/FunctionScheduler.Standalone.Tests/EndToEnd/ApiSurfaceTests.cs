@@ -88,6 +88,8 @@ public sealed class ApiSurfaceTests(ApiHostFixture fixture) : IClassFixture<ApiH
     [InlineData("POST", "api/tasks", "application/json", """{"id":"bad-url","schedule":{"interval":"PT1M"},"target":{"url":"not a url"}}""", 400, "/target/url")]
     [InlineData("POST", "api/tasks", "application/json", """{"id":"bad-json",""", 400, "")]
     [InlineData("PUT", "api/tasks/bad-zone", "application/json", """{"schedule":{"cron":"0 * * * *","timeZone":"Mars/Olympus"},"target":{"url":"http://127.0.0.1/x"}}""", 400, "/schedule/timeZone")]
+    [InlineData("PUT", "api/tasks/folder-zone", "application/json", """{"schedule":{"cron":"0 * * * *","timeZone":"America"},"target":{"url":"http://127.0.0.1/x"}}""", 400, "/schedule/timeZone")]
+    [InlineData("PUT", "api/tasks/host-zone", "application/json", """{"schedule":{"cron":"0 * * * *","timeZone":"localtime"},"target":{"url":"http://127.0.0.1/x"}}""", 400, "/schedule/timeZone")]
     [InlineData("GET", "api/tasks?pageSize=0", null, null, 400, "?pageSize")]
     [InlineData("GET", "api/tasks?state=sleeping", null, null, 400, "?state")]
     [InlineData("GET", "api/tasks?state=active&state=paused", null, null, 400, "?state")]
