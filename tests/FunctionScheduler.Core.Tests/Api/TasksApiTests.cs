@@ -216,6 +216,22 @@ public sealed class TasksApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PutAsync_UrlToAnotherOriginKeepingASecretByNull_Returns400AndTheSecretStaysWhereItWas()
+    {
+        await _core.Api.CreateAsync(Utf8("""{"id":"t1","schedule":{"cron":"* * * * *"},"target":{"url":"https://target.example/hook","secretHeaders":{"Authorization":"Bearer s3cr3t"}}}"""));
+        var before = await _core.Store.GetAsync("t1");
+
+        var response = await _core.Api.PutAsync("t1", Utf8("""{"schedule":{"cron":"* * * * *"},"target":{"url":"https://collector.example/hook","secretHeaders":{"Authorization":null}}}"""));
+
+        Assert.Equal(400, response.StatusCode);
+        var error = Assert.Single(Assert.IsType<ProblemDocument>(response.Body).Errors!);
+        Assert.Equal(("/target/secretHeaders/Authorization", "origin-changed"), (error.Pointer, error.Rule));
+        var after = await _core.Store.GetAsync("t1");
+        Assert.Equal(before!.Version, after!.Version);
+        Assert.Equal("https://target.example/hook", after.Definition.Target.Url.OriginalString);
+    }
+
+    [Fact]
     public async Task CreateAsync_NotifierThrows_StillReturns201AndTheTaskIsStored()
     {
         await using var core = new CoreServices(_clock, new ScriptedTarget(_clock), new ThrowingNotifier());
