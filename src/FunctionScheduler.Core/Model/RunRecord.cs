@@ -46,4 +46,16 @@ public sealed record RunRecord
 
     /// <summary>For a <see cref="RunStatus.Missed"/> record: the earliest occurrence it stands for.</summary>
     public DateTimeOffset? MissedFrom { get; init; }
+
+    /// <summary>Cuts <paramref name="text"/> to <paramref name="maxLength"/> characters, never between the halves of a surrogate pair.</summary>
+    internal static string? Cut(string? text, int maxLength)
+    {
+        if (text is null || text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var length = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return text[..length];
+    }
 }

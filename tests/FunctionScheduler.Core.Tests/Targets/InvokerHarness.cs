@@ -3,6 +3,8 @@ using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Targets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FunctionScheduler.Core.Tests.Targets;
 
@@ -35,7 +37,7 @@ internal sealed class InvokerHarness : IDisposable
     public InvokerHarness(TimeProvider? timeProvider, params string[] allowedNetworks)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddFakeLogging());
         if (timeProvider is not null)
         {
             services.AddSingleton(timeProvider);
@@ -65,6 +67,9 @@ internal sealed class InvokerHarness : IDisposable
     public IMeterFactory MeterFactory => _services.GetRequiredService<IMeterFactory>();
 
     public IServiceProvider Services => _services;
+
+    /// <summary>Every log record the invoker wrote.</summary>
+    public FakeLogCollector Logs => _services.GetFakeLogCollector();
 
     /// <summary>An invocation of <paramref name="url"/> with a unique task id, fast retries and a short timeout.</summary>
     public static TargetInvocation Invocation(

@@ -50,8 +50,8 @@ internal static class RunRow
         AddIfSet(entity, CompletedAt, run.CompletedAt);
         AddIfSet(entity, HttpStatus, run.HttpStatus);
         AddIfSet(entity, DurationMs, run.Duration is { } d ? (long)Math.Round(d.TotalMilliseconds) : null);
-        AddIfSet(entity, Error, Truncate(run.Error, MaxErrorLength));
-        AddIfSet(entity, ResponseSnippet, Truncate(run.ResponseSnippet, RunRecord.MaxSnippetLength));
+        AddIfSet(entity, Error, RunRecord.Cut(run.Error, MaxErrorLength));
+        AddIfSet(entity, ResponseSnippet, RunRecord.Cut(run.ResponseSnippet, RunRecord.MaxSnippetLength));
         AddIfSet(entity, MissedCount, run.MissedCount);
         AddIfSet(entity, MissedFrom, run.MissedFrom);
         return entity;
@@ -87,18 +87,6 @@ internal static class RunRow
             MissedCount = entity.GetInt32(MissedCount),
             MissedFrom = entity.GetDateTimeOffset(MissedFrom),
         };
-    }
-
-    /// <summary>Cuts <paramref name="text"/> to <paramref name="maxLength"/> characters, never between the halves of a surrogate pair.</summary>
-    internal static string? Truncate(string? text, int maxLength)
-    {
-        if (text is null || text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var length = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
-        return text[..length];
     }
 
     private static void AddIfSet(TableEntity entity, string column, object? value)
