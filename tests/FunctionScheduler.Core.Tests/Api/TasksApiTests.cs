@@ -156,6 +156,33 @@ public sealed class TasksApiTests : IAsyncLifetime
         Assert.Contains(Assert.IsType<ProblemDocument>(response.Body).Errors!, e => e.Pointer == "?continuationToken");
     }
 
+    public static TheoryData<string> HandMadeTokens() =>
+        [.. ((IEnumerable<object[]>)Storage.PageTokensTests.HandMadeTokens()).Select(row => (string)row[0]).Where(token => token.Length > 0)];
+
+    [Theory]
+    [MemberData(nameof(HandMadeTokens))]
+    public async Task ListAsync_HandMadeToken_Returns400NamingTheToken(string token)
+    {
+        await _core.Api.CreateAsync(Utf8(Minute));
+
+        var response = await _core.Api.ListAsync(new ListParameters(ContinuationToken: token));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains(Assert.IsType<ProblemDocument>(response.Body).Errors!, e => e.Pointer == "?continuationToken" && e.Rule == "continuation-token");
+    }
+
+    [Theory]
+    [MemberData(nameof(HandMadeTokens))]
+    public async Task ListRunsAsync_HandMadeToken_Returns400NamingTheToken(string token)
+    {
+        await _core.Api.CreateAsync(Utf8(Minute));
+
+        var response = await _core.Api.ListRunsAsync("t1", new ListParameters(ContinuationToken: token));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains(Assert.IsType<ProblemDocument>(response.Body).Errors!, e => e.Pointer == "?continuationToken" && e.Rule == "continuation-token");
+    }
+
     [Fact]
     public async Task PauseAsync_CompletedTask_Returns409()
     {

@@ -112,6 +112,23 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
         Assert.Null(token);
     }
 
+    [Fact]
+    public async Task ListAsync_TokenOfAnotherTasksRuns_ThrowsInvalidContinuationToken()
+    {
+        var (mine, other) = (NewId("mine"), NewId("other"));
+        foreach (var id in (string[])[mine, other])
+        {
+            await Runs.RecordAsync(Run(id, Occurrence.Scheduled(T0, T0)));
+            await Runs.RecordAsync(Run(id, Occurrence.Scheduled(T0.AddMinutes(1), T0.AddMinutes(1))));
+        }
+
+        var first = await Runs.ListAsync(mine, 1, null);
+        Assert.NotNull(first.ContinuationToken);
+
+        await Assert.ThrowsAsync<Core.Storage.InvalidContinuationTokenException>(() => Runs.ListAsync(other, 1, first.ContinuationToken));
+        Assert.Single((await Runs.ListAsync(mine, 1, first.ContinuationToken)).Items);
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1024, 1024)]

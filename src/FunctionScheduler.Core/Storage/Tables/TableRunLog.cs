@@ -68,6 +68,7 @@ public sealed class TableRunLog : IRunLog
         await _tables.EnsureCreatedAsync(cancellationToken);
         var (items, token) = await TablePaging.ReadPageAsync(
             _tables.Runs,
+            _tables.Tokens,
             TableClient.CreateQueryFilter($"PartitionKey eq {taskId}"),
             Math.Min(pageSize, MaxPageSize),
             continuationToken,
