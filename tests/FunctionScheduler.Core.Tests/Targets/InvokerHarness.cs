@@ -78,7 +78,7 @@ internal sealed class InvokerHarness : IDisposable
         var taskId = "t-" + Guid.NewGuid().ToString("N")[..12];
         var occurrence = new Occurrence(ScheduledAt, ScheduledAt.AddSeconds(2), kind);
         var target = new HttpTarget { Url = url, Timeout = TimeSpan.FromSeconds(5), Retry = FastRetry };
-        return new TargetInvocation(taskId, RunId.For(taskId, occurrence), occurrence, configure?.Invoke(target) ?? target);
+        return new TargetInvocation(taskId, RunId.For(taskId, occurrence, 1), occurrence, configure?.Invoke(target) ?? target);
     }
 
     public void Dispose() => _services.Dispose();

@@ -4,7 +4,11 @@ using FunctionScheduler.Core.Model;
 
 namespace FunctionScheduler.Core.Storage.Tables;
 
-/// <summary>The Runs table row: partition key = task id, row key = <see cref="RunId.KeyOf"/>; one column per field.</summary>
+/// <summary>
+/// The Runs table row: partition key = task id, row key = <see cref="RunId.KeyOf"/>; one column per field. Rows
+/// written before run ids carried the generation have the shorter key; they are read as they are (their
+/// <c>RunId</c> column is the id they were fired with).
+/// </summary>
 internal static class RunRow
 {
     public const int CurrentSchemaVersion = 1;
@@ -32,7 +36,7 @@ internal static class RunRow
 
     public static TableEntity ToEntity(RunRecord run)
     {
-        var entity = new TableEntity(run.TaskId, Model.RunId.KeyOf(run.Occurrence))
+        var entity = new TableEntity(run.TaskId, Model.RunId.KeyOf(run.Occurrence, run.Generation))
         {
             [SchemaVersion] = CurrentSchemaVersion,
             [RunId] = run.RunId,
