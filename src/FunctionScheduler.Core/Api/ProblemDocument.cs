@@ -17,7 +17,7 @@ public sealed record ProblemDocument
     public string? Instance { get; init; }
 
     /// <summary>
-    /// Extension member: the broken rules, at most <see cref="Problems.MaxListedErrors"/> of them (the first found);
+    /// Extension member: the broken rules, at most the first 50 found (the API's cap, so an answer stays small);
     /// <see cref="ErrorCount"/> says how many there are in all.
     /// </summary>
     public IReadOnlyList<FieldError>? Errors { get; init; }
