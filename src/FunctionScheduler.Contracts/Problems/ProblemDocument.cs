@@ -14,6 +14,12 @@ public sealed record ProblemDocument
 
     public string? Instance { get; init; }
 
-    /// <summary>Extension member: every broken rule, for validation problems.</summary>
+    /// <summary>
+    /// Extension member: the broken rules, at most the first 50 found (the API's cap, so an answer stays small);
+    /// <see cref="ErrorCount"/> says how many there are in all.
+    /// </summary>
     public IReadOnlyList<FieldError>? Errors { get; init; }
+
+    /// <summary>Extension member: how many rules are broken in all, beside <see cref="Errors"/>; absent when there is no list.</summary>
+    public int? ErrorCount { get; init; }
 }

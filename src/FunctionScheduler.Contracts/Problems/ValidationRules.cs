@@ -81,6 +81,9 @@ public static class ValidationRules
     /// <summary>A header the scheduler or the HTTP stack sets itself.</summary>
     public const string ReservedHeader = "reserved-header";
 
+    /// <summary>A secret header sent as null (keep the stored value) while the target moves to another origin.</summary>
+    public const string OriginChanged = "origin-changed";
+
     /// <summary>A header named twice, case-insensitively, across headers and secretHeaders.</summary>
     public const string DuplicateHeader = "duplicate-header";
 

@@ -27,13 +27,10 @@ public sealed record ListParameters(
         TaskLifecycle? lifecycle = null;
         if (State is not null)
         {
-            if (Enum.TryParse<TaskLifecycle>(State, ignoreCase: true, out var parsed) && !int.TryParse(State, out _))
+            lifecycle = LifecycleOf(State);
+            if (lifecycle is null)
             {
-                lifecycle = parsed;
-            }
-            else
-            {
-                errors.Add(new FieldError("?state", "one-of", "The state is one of: active, paused, completed."));
+                errors.Add(new FieldError("?state", "one-of", "The state is exactly one of: active, paused, completed."));
             }
         }
 
@@ -48,4 +45,14 @@ public sealed record ListParameters(
         query = new TaskQuery(Group, lifecycle, pageSize, string.IsNullOrEmpty(ContinuationToken) ? null : ContinuationToken);
         return errors;
     }
+
+    // Exactly one name as the JSON representations write it. Enum parsing would also take "1", "Active" and
+    // "active,paused" (read as flags), and both hosts join a repeated parameter with commas.
+    private static TaskLifecycle? LifecycleOf(string state) => state switch
+    {
+        "active" => TaskLifecycle.Active,
+        "paused" => TaskLifecycle.Paused,
+        "completed" => TaskLifecycle.Completed,
+        _ => null,
+    };
 }

@@ -11,6 +11,12 @@ public static class Problems
     public const string ConflictType = ProblemTypes.Conflict;
     public const string UnavailableType = ProblemTypes.Unavailable;
 
+    /// <summary>
+    /// Most errors a problem lists. A body can break a rule many thousand times (a property per byte); the list
+    /// keeps the first ones found and <see cref="ProblemDocument.ErrorCount"/> the total, so the answer stays small.
+    /// </summary>
+    public const int MaxListedErrors = 50;
+
     public static ApiResponse Validation(IReadOnlyList<FieldError> errors) => new(400, new ProblemDocument
     {
         Type = ValidationType,
@@ -19,7 +25,8 @@ public static class Problems
         Detail = errors.Count == 1
             ? $"{Describe(errors[0])}."
             : $"{errors.Count} fields break a rule; see 'errors'. First: {Describe(errors[0])}.",
-        Errors = errors,
+        Errors = Listed(errors),
+        ErrorCount = errors.Count,
     });
 
     public static ApiResponse Validation(string pointer, string rule, string message) =>
@@ -39,7 +46,8 @@ public static class Problems
         Title = "The request conflicts with the task's current state.",
         Status = 409,
         Detail = detail,
-        Errors = errors,
+        Errors = errors is null ? null : Listed(errors),
+        ErrorCount = errors?.Count,
     });
 
     public static ApiResponse Unavailable(string detail) => new(503, new ProblemDocument
@@ -49,6 +57,9 @@ public static class Problems
         Status = 503,
         Detail = detail,
     });
+
+    private static IReadOnlyList<FieldError> Listed(IReadOnlyList<FieldError> errors) =>
+        errors.Count <= MaxListedErrors ? errors : [.. errors.Take(MaxListedErrors)];
 
     private static string Describe(FieldError error) =>
         $"{(error.Pointer.Length == 0 ? "the body" : error.Pointer)} breaks rule '{error.Rule}': {error.Message.TrimEnd('.')}";

@@ -1,5 +1,6 @@
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Storage.Tables;
+using FunctionScheduler.Core.Targets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,13 +13,23 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the index with options bound from <paramref name="configuration"/>'s section
-    /// <c>Scheduler:Storage</c> (pass the root configuration) and validated when the host starts.
+    /// <c>Scheduler:Storage</c> (pass the root configuration) and validated when the host starts. Without a
+    /// <see cref="TableStorageOptions.ContinuationTokenSecret"/>, tokens are keyed from <c>Scheduler:Signing:Secret</c>.
     /// </summary>
     public static IServiceCollection AddSchedulerStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName));
+        services.AddOptions<TableStorageOptions>()
+            .Bind(configuration.GetSection(TableStorageOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                // Every host has a signing secret, shared by all of them: tokens need no setting of their own.
+                if (string.IsNullOrEmpty(options.ContinuationTokenSecret))
+                {
+                    options.ContinuationTokenSecret = configuration[SigningOptions.SectionName + ":" + nameof(SigningOptions.Secret)];
+                }
+            });
         return AddStorageServices(services);
     }
 

@@ -8,16 +8,16 @@ namespace FunctionScheduler.Core.Execution;
 /// and the occurrences this claimant now owns. <see cref="Task"/> is null when the task no longer exists.
 /// </summary>
 /// <param name="Takeovers">
-/// Claimed occurrences that were already in flight before this claim (an abandoned claim, or the claimant's own
-/// earlier attempt): their run may already be recorded, so firing checks the run log first.
+/// Claimed occurrences, with their generation, that were already in flight before this claim (an abandoned claim,
+/// or the claimant's own earlier attempt): their run may already be recorded, so firing checks the run log first.
 /// </param>
 public sealed record ClaimOutcome(
     StoredTask? Task,
     PlanDecision? Decision,
     IReadOnlyList<ClaimedOccurrence> Claimed,
-    IReadOnlySet<Occurrence> Takeovers)
+    IReadOnlySet<(Occurrence Occurrence, long Generation)> Takeovers)
 {
-    public static ClaimOutcome Gone { get; } = new(null, null, [], new HashSet<Occurrence>());
+    public static ClaimOutcome Gone { get; } = new(null, null, [], new HashSet<(Occurrence, long)>());
 
     /// <summary>When the task should be looked at again; null when only a user's request can change anything.</summary>
     public DateTimeOffset? WakeAt => Decision?.WakeAt;

@@ -40,7 +40,7 @@ public sealed partial class TaskExecutor(
                 break;
             }
 
-            var mayBeRecorded = outcome.Takeovers.Contains(occurrence.Occurrence);
+            var mayBeRecorded = outcome.Takeovers.Contains((occurrence.Occurrence, occurrence.Generation));
             (task, _) = await FireAsync(current, occurrence, mayBeRecorded, cancellationToken);
         }
 
@@ -69,7 +69,7 @@ public sealed partial class TaskExecutor(
             var decision = TaskPlanner.Plan(task.Definition, task.State, now, claim);
             if (decision.NextState == task.State)
             {
-                return new ClaimOutcome(task, decision, [], new HashSet<Occurrence>());
+                return new ClaimOutcome(task, decision, [], new HashSet<(Occurrence, long)>());
             }
 
             try
@@ -84,7 +84,8 @@ public sealed partial class TaskExecutor(
                 var claimed = decision.NextState.InFlight
                     .Where(c => c.ClaimedBy == claim.Claimant && due.Contains(c.Occurrence))
                     .ToList();
-                var takeovers = task.State.InFlight.Select(c => c.Occurrence).Where(due.Contains).ToHashSet();
+                var before = task.State.InFlight.Select(c => (c.Occurrence, c.Generation)).ToHashSet();
+                var takeovers = claimed.Select(c => (c.Occurrence, c.Generation)).Where(before.Contains).ToHashSet();
                 return new ClaimOutcome(stored, decision, claimed, takeovers);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
@@ -114,7 +115,7 @@ public sealed partial class TaskExecutor(
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(claimed);
-        var recorded = mayBeRecorded ? await runs.GetAsync(task.Id, claimed.Occurrence, cancellationToken) : null;
+        var recorded = mayBeRecorded ? await runs.GetAsync(task.Id, claimed.Occurrence, claimed.Generation, cancellationToken) : null;
         var run = recorded ?? await InvokeAndRecordAsync(task, claimed, cancellationToken);
         var after = await ClearClaimAsync(task, run, cancellationToken);
         return (after, run);
@@ -130,7 +131,7 @@ public sealed partial class TaskExecutor(
     private async Task<RunRecord> InvokeAndRecordAsync(StoredTask task, ClaimedOccurrence claimed, CancellationToken cancellationToken)
     {
         var occurrence = claimed.Occurrence;
-        var runId = RunId.For(task.Id, occurrence);
+        var runId = RunId.For(task.Id, occurrence, claimed.Generation);
         using var fire = SchedulerTelemetry.StartFire(task.Id, runId, occurrence);
         metrics.RecordFireLateness(occurrence, time.GetUtcNow());
 
@@ -190,7 +191,7 @@ public sealed partial class TaskExecutor(
         var run = new RunRecord
         {
             TaskId = task.Id,
-            RunId = RunId.For(task.Id, last),
+            RunId = RunId.For(task.Id, last, task.State.Generation),
             Occurrence = last,
             Generation = task.State.Generation,
             Status = RunStatus.Missed,

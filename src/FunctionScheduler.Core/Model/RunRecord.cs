@@ -1,8 +1,8 @@
 namespace FunctionScheduler.Core.Model;
 
 /// <summary>
-/// One row of run history. Keyed by (task id, <see cref="RunId.KeyOf"/>), so recording the same occurrence twice
-/// writes the same row.
+/// One row of run history. Keyed by (task id, <see cref="RunId.KeyOf"/>), so recording the same occurrence of the
+/// same generation twice writes the same row, and the same instant in two generations writes two.
 /// </summary>
 public sealed record RunRecord
 {
@@ -17,8 +17,8 @@ public sealed record RunRecord
 
     public required RunStatus Status { get; init; }
 
-    /// <summary>Generation of the definition the run used.</summary>
-    public long Generation { get; init; }
+    /// <summary>The task's generation the occurrence was claimed in (at least 1); part of the run id and key.</summary>
+    public required long Generation { get; init; }
 
     public DateTimeOffset? StartedAt { get; init; }
 
@@ -46,4 +46,16 @@ public sealed record RunRecord
 
     /// <summary>For a <see cref="RunStatus.Missed"/> record: the earliest occurrence it stands for.</summary>
     public DateTimeOffset? MissedFrom { get; init; }
+
+    /// <summary>Cuts <paramref name="text"/> to <paramref name="maxLength"/> characters, never between the halves of a surrogate pair.</summary>
+    internal static string? Cut(string? text, int maxLength)
+    {
+        if (text is null || text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var length = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return text[..length];
+    }
 }

@@ -6,8 +6,8 @@ namespace FunctionScheduler.Core.Planning;
 public static class RunBookkeeping
 {
     /// <summary>
-    /// The state once <paramref name="run"/> is recorded: its occurrence leaves <see cref="TaskRunState.InFlight"/>
-    /// (whoever claimed it), and it becomes <see cref="TaskRunState.LastRun"/> unless the current last run is of a
+    /// The state once <paramref name="run"/> is recorded: its occurrence of its generation leaves
+    /// <see cref="TaskRunState.InFlight"/> (whoever claimed it; the same instant claimed in another generation stays), and it becomes <see cref="TaskRunState.LastRun"/> unless the current last run is of a
     /// later occurrence (runs can finish out of order). Returns <paramref name="state"/> itself when nothing changes,
     /// so recording the same run twice is harmless.
     /// </summary>
@@ -17,9 +17,9 @@ public static class RunBookkeeping
         ArgumentNullException.ThrowIfNull(run);
 
         var inFlight = state.InFlight;
-        if (state.InFlight.Any(claimed => IsSame(claimed.Occurrence, run.Occurrence)))
+        if (state.InFlight.Any(claimed => IsSame(claimed, run)))
         {
-            inFlight = [.. state.InFlight.Where(claimed => !IsSame(claimed.Occurrence, run.Occurrence))];
+            inFlight = [.. state.InFlight.Where(claimed => !IsSame(claimed, run))];
         }
 
         var lastRun = state.LastRun;
@@ -33,7 +33,9 @@ public static class RunBookkeeping
             : state with { InFlight = inFlight, LastRun = lastRun };
     }
 
-    // Same nominal instant and kind: the pair the run id is made of. FireAt is derived and not compared.
-    private static bool IsSame(Occurrence a, Occurrence b) =>
-        a.Kind == b.Kind && a.ScheduledAt.UtcTicks == b.ScheduledAt.UtcTicks;
+    // Same nominal instant, kind and generation: what the run id is made of. FireAt is derived and not compared.
+    private static bool IsSame(ClaimedOccurrence claimed, RunRecord run) =>
+        claimed.Occurrence.Kind == run.Occurrence.Kind
+        && claimed.Occurrence.ScheduledAt.UtcTicks == run.Occurrence.ScheduledAt.UtcTicks
+        && claimed.Generation == run.Generation;
 }

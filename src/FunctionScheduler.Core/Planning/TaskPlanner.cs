@@ -22,19 +22,20 @@ public static class TaskPlanner
         var due = new DueList();
 
         // 1. Claims to take over: our own (a retried activity re-runs its claim) and lapsed ones of anybody. They
-        //    fire again whatever the misfire policy says: at least once, and receivers deduplicate by run id.
+        //    fire again whatever the misfire policy says: at least once, and receivers deduplicate by run id, so
+        //    they keep the generation they were claimed in, and with it their run id, across a replace.
         var kept = new List<ClaimedOccurrence>();
         DateTimeOffset? earliestExpiry = null;
         foreach (var claimed in state.InFlight)
         {
             if (claimed.ClaimedBy == claim.Claimant || claimed.ExpiresAt <= now)
             {
-                due.TryAdd(claimed.Occurrence);
+                due.TryAdd(claimed.Occurrence, claimed.Generation);
             }
             else
             {
                 kept.Add(claimed);
-                due.Reserve(claimed.Occurrence);
+                due.Reserve(claimed.Occurrence, claimed.Generation);
                 earliestExpiry = Min(earliestExpiry, claimed.ExpiresAt);
             }
         }
@@ -42,14 +43,14 @@ public static class TaskPlanner
         // 2. Run-now requests, in any lifecycle.
         foreach (var requestedAt in state.RunRequests)
         {
-            due.TryAdd(Occurrence.Manual(requestedAt));
+            due.TryAdd(Occurrence.Manual(requestedAt), state.Generation);
         }
 
         // 3. The schedule, only while active.
         var scan = state.Lifecycle == TaskLifecycle.Active ? ScheduledScan.Run(task, state, now) : ScanResult.Nothing;
         foreach (var occurrence in scan.Fired)
         {
-            due.TryAdd(occurrence);
+            due.TryAdd(occurrence, state.Generation);
         }
 
         return new PlanDecision
@@ -77,7 +78,7 @@ public static class TaskPlanner
         // read (record equality compares lists by reference).
         var inFlight = due.Occurrences.Count == 0 && kept.Count == state.InFlight.Count
             ? state.InFlight
-            : [.. kept, .. due.Occurrences.Select(o => new ClaimedOccurrence(o, claim.Claimant, now + claim.Lease, state.Generation))];
+            : [.. kept, .. due.Occurrences.Select((o, i) => new ClaimedOccurrence(o, claim.Claimant, now + claim.Lease, due.Generations[i]))];
 
         return state with
         {

@@ -30,6 +30,7 @@ public sealed class HttpTargetInvoker : ITargetInvoker
     private readonly ILogger<HttpTargetInvoker> _logger;
     private readonly TargetRequestBuilder _requests;
     private readonly RetryPipelineProvider _pipelines;
+    private readonly SecretRedactors _redactors;
 
     /// <summary>Creates the invoker; <see cref="DependencyInjection.TargetServiceCollectionExtensions"/> registers it.</summary>
     public HttpTargetInvoker(
@@ -45,6 +46,7 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _requests = new TargetRequestBuilder(signer ?? throw new ArgumentNullException(nameof(signer)), timeProvider);
         _pipelines = new RetryPipelineProvider(timeProvider, metrics, logger);
+        _redactors = new SecretRedactors(signer.SecretSpellings);
     }
 
     /// <inheritdoc />
@@ -54,7 +56,7 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         var startedAt = _timeProvider.GetUtcNow();
         var body = invocation.Target.Body is { } text ? Encoding.UTF8.GetBytes(text) : null;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var state = new InvocationState(invocation, body, budget, _timeProvider.GetTimestamp());
+        var state = new InvocationState(invocation, body, _redactors.For(invocation.Target), budget, _timeProvider.GetTimestamp());
         if (cancellationToken.IsCancellationRequested)
         {
             return Complete(state, null, startedAt);
@@ -112,6 +114,8 @@ public sealed class HttpTargetInvoker : ITargetInvoker
             result = AttemptResult.TimedOut(state.Invocation.Target.Timeout);
         }
 
+        // The error can quote the target (its reason phrase, a Location): from here it is logged, traced and stored.
+        result = result with { Error = state.Redactor.Redact(result.Error) };
         state.Last = result;
         if (result.HttpStatus is not null)
         {
@@ -132,7 +136,7 @@ public sealed class HttpTargetInvoker : ITargetInvoker
     {
         try
         {
-            return await ResponseSnippet.ReadAsync(response.Content, attemptToken).ConfigureAwait(false);
+            return await ResponseSnippet.ReadAsync(response.Content, state.Redactor, attemptToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
         {

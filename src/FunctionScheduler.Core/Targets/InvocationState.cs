@@ -6,7 +6,8 @@ namespace FunctionScheduler.Core.Targets;
 /// One invocation's progress, shared by its attempts and by the retry callbacks of the (cached, shared) pipeline,
 /// which find it in the resilience context under <see cref="Key"/>.
 /// </summary>
-internal sealed class InvocationState(TargetInvocation invocation, byte[]? body, CancellationTokenSource budget, long startTimestamp)
+internal sealed class InvocationState(
+    TargetInvocation invocation, byte[]? body, SecretRedactor redactor, CancellationTokenSource budget, long startTimestamp)
 {
     public static readonly ResiliencePropertyKey<InvocationState> Key = new("FunctionScheduler.Invocation");
 
@@ -14,6 +15,9 @@ internal sealed class InvocationState(TargetInvocation invocation, byte[]? body,
 
     /// <summary>The body bytes sent and signed, or null for a request without body.</summary>
     public byte[]? Body { get; } = body;
+
+    /// <summary>Removes the task's secrets from everything the target writes back.</summary>
+    public SecretRedactor Redactor { get; } = redactor;
 
     /// <summary>Linked to the caller's token; cancelled by the retry callback to end a wait that would outlast MaxDuration.</summary>
     public CancellationTokenSource Budget { get; } = budget;

@@ -15,8 +15,15 @@ public sealed class RequestSigner
     {
         ArgumentNullException.ThrowIfNull(options);
         KeyId = options.Value.KeyId;
-        _key = SigningKey.GetBytes(options.Value.Secret);
+        var secret = options.Value.Secret;
+        _key = SigningKey.GetBytes(secret);
+        SecretSpellings = secret.StartsWith(SigningOptions.Base64Prefix, StringComparison.Ordinal)
+            ? [secret, secret[SigningOptions.Base64Prefix.Length..]]
+            : [secret];
     }
+
+    /// <summary>The secret as configured (and the base64 of a base64 key alone): what must never reach a run's record.</summary>
+    internal IReadOnlyList<string> SecretSpellings { get; }
 
     /// <summary>The id sent as <see cref="SchedulerHeaders.KeyId"/>.</summary>
     public string KeyId { get; }

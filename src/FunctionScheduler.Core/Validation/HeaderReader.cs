@@ -15,11 +15,11 @@ internal static class HeaderReader
     private const string SchedulerPrefix = "X-Scheduler-";
 
     /// <summary>
-    /// Reads <paramref name="property"/> of <paramref name="target"/>. For secret headers, a null value keeps the
-    /// value of the same header in <paramref name="kept"/>; without one it is an error.
+    /// Reads <paramref name="property"/> of <paramref name="target"/>. <paramref name="kept"/> is null for plain
+    /// headers; for secret headers a null value keeps the value stored under that name, unless there is none or the
+    /// target moved to another origin (both errors).
     /// </summary>
-    public static Dictionary<string, string> Read(
-        JsonObjectReader target, string property, IReadOnlyDictionary<string, string>? kept, bool secret)
+    public static Dictionary<string, string> Read(JsonObjectReader target, string property, KeptSecrets? kept)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (target.Object(property) is not { } map)
@@ -31,7 +31,7 @@ internal static class HeaderReader
         {
             var pointer = map.PointerOf(name);
             CheckName(map.Errors, pointer, name);
-            if (ReadValue(map, name, kept, secret) is not { } value)
+            if (ReadValue(map, name, kept) is not { } value)
             {
                 continue;
             }
@@ -63,25 +63,31 @@ internal static class HeaderReader
         }
     }
 
-    private static string? ReadValue(JsonObjectReader map, string name, IReadOnlyDictionary<string, string>? kept, bool secret)
+    private static string? ReadValue(JsonObjectReader map, string name, KeptSecrets? kept)
     {
         var pointer = map.PointerOf(name);
         if (!map.TryGet(name, out _))
         {
-            if (!secret)
+            if (kept is null)
             {
                 map.Errors.Add(pointer, ValidationRules.Type, "Must be a string.");
                 return null;
             }
 
             // A null secret is what a read returns; putting it back means "keep what is stored".
-            if (kept is not null && kept.TryGetValue(name, out var stored))
+            if (!kept.Stored.TryGetValue(name, out var stored))
             {
-                return stored;
+                map.Errors.Add(pointer, ValidationRules.Required, $"Secret header '{name}' has no stored value to keep; give its value.");
+                return null;
             }
 
-            map.Errors.Add(pointer, ValidationRules.Required, $"Secret header '{name}' has no stored value to keep; give its value.");
-            return null;
+            if (kept.Moved)
+            {
+                map.Errors.Add(pointer, ValidationRules.OriginChanged, $"The target moves from {kept.From} to {kept.To}; a stored secret is kept only for the origin it was given for, so give '{name}' again.");
+                return null;
+            }
+
+            return stored;
         }
 
         if (map.String(name) is not { } raw)

@@ -102,32 +102,38 @@ internal static class ScheduleReader
             return resolved;
         }
 
-        source.Errors.Add(pointer, ValidationRules.TimeZone, $"'{id}' is not a known time zone; use an IANA id such as Europe/Berlin or UTC (ids are case-sensitive).");
+        source.Errors.Add(pointer, ValidationRules.TimeZone, $"'{id}' is not an IANA time zone id of this host's tz database; use one such as Europe/Berlin or UTC (ids are case-sensitive).");
         return DefaultTimeZone;
     }
 
-    /// <summary>The canonical IANA id for <paramref name="id"/>, or null when the zone is unknown.</summary>
+    /// <summary>The one spelling stored for <paramref name="id"/> (see <see cref="ZoneCatalog"/>), or null when it names no IANA zone.</summary>
     private static string? Resolve(string id)
     {
-        TimeZoneInfo zone;
+        var canonical = ZoneCatalog.Host.Canonical(id) ?? WindowsZone(id);
+        return canonical is not null && Loads(canonical) ? canonical : null;
+    }
+
+    // A Windows id is stored as its IANA zone, so the definition means the same on any host OS. ICU matches some
+    // Windows ids regardless of case ("utc"); the way back must give the id exactly as written.
+    private static string? WindowsZone(string id) =>
+        TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana)
+        && TimeZoneInfo.TryConvertIanaIdToWindowsId(iana, out var windows)
+        && string.Equals(windows, id, StringComparison.Ordinal)
+            ? ZoneCatalog.Host.Canonical(iana)
+            : null;
+
+    // The catalogue lists the zone; the host must also be able to read it, or the task could never be planned here.
+    private static bool Loads(string zone)
+    {
         try
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            _ = TimeZoneInfo.FindSystemTimeZoneById(zone);
+            return true;
         }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException)
         {
-            return null;
+            return false;
         }
-
-        // The runtime caches zones under case-insensitive keys, so "europe/berlin" resolves only once
-        // "Europe/Berlin" was loaded. Requiring the exact id keeps the answer independent of that history.
-        if (!string.Equals(zone.Id, id, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        // A Windows id is stored as its IANA equivalent, so the definition means the same on any host OS.
-        return !zone.HasIanaId && TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
     }
 
     private static TaskSchedule ReadBoundsAndPolicies(JsonObjectReader source, DateTimeOffset? at)

@@ -32,8 +32,8 @@ internal static class TargetReader
             return url is null ? null : new HttpTarget { Url = url, Method = method };
         }
 
-        var headers = HeaderReader.Read(source, "headers", kept: null, secret: false);
-        var secretHeaders = HeaderReader.Read(source, "secretHeaders", existing?.SecretHeaders, secret: true);
+        var headers = HeaderReader.Read(source, "headers", kept: null);
+        var secretHeaders = HeaderReader.Read(source, "secretHeaders", KeptSecrets.Of(existing, url));
         CheckHeadersTogether(source, headers, secretHeaders);
         var body = source.String("body");
         if (body is not null && Encoding.UTF8.GetByteCount(body) > DefinitionLimits.MaxBodyBytes)

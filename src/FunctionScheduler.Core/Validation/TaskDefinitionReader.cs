@@ -40,6 +40,11 @@ public static class TaskDefinitionReader
             return Fail(string.Empty, ValidationRules.MaxLength, $"The body must be at most {DefinitionLimits.MaxDocumentBytes.ToString(CultureInfo.InvariantCulture)} bytes.");
         }
 
+        if (JsonText.Problem(utf8Json) is { } problem)
+        {
+            return Fail(string.Empty, ValidationRules.Json, "The body is not valid JSON: " + problem);
+        }
+
         JsonDocument document;
         try
         {
@@ -47,6 +52,7 @@ public static class TaskDefinitionReader
         }
         catch (JsonException exception)
         {
+            // JsonText read the same bytes with the same rules; this guards against the two ever disagreeing.
             return Fail(string.Empty, ValidationRules.Json, "The body is not valid JSON: " + exception.Message);
         }
 

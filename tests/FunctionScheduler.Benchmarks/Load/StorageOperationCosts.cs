@@ -84,8 +84,9 @@ internal static class StorageOperationCosts
             RunRow.ToEntity(new RunRecord
             {
                 TaskId = $"task-{worker:D3}-{i % 100:D3}",
-                RunId = RunId.For("task", occurrence),
+                RunId = RunId.For("task", occurrence, 1),
                 Occurrence = occurrence,
+                Generation = 1,
                 Status = RunStatus.Succeeded,
                 StartedAt = at,
                 CompletedAt = at,

@@ -17,7 +17,7 @@ public sealed class RunRepresentationTests
         var run = new RunRecord
         {
             TaskId = "nightly-report",
-            RunId = RunId.For("nightly-report", occurrence),
+            RunId = RunId.For("nightly-report", occurrence, 2),
             Occurrence = occurrence,
             Status = RunStatus.Succeeded,
             Generation = 2,
@@ -49,8 +49,9 @@ public sealed class RunRepresentationTests
         var run = new RunRecord
         {
             TaskId = "t",
-            RunId = RunId.For("t", occurrence),
+            RunId = RunId.For("t", occurrence, 1),
             Occurrence = occurrence,
+            Generation = 1,
             Status = RunStatus.Failed,
             Attempts = 3,
             HttpStatus = 503,
@@ -74,8 +75,9 @@ public sealed class RunRepresentationTests
         var run = new RunRecord
         {
             TaskId = "t",
-            RunId = RunId.For("t", occurrence),
+            RunId = RunId.For("t", occurrence, 1),
             Occurrence = occurrence,
+            Generation = 1,
             Status = RunStatus.Missed,
             MissedCount = 4,
             MissedFrom = Scheduled.AddHours(-3),
@@ -96,7 +98,7 @@ public sealed class RunRepresentationTests
     {
         var runs = new[] { Scheduled, Scheduled.AddHours(-1) }
             .Select(at => Occurrence.Scheduled(at, at))
-            .Select(o => new RunRecord { TaskId = "t", RunId = RunId.For("t", o), Occurrence = o, Status = RunStatus.Succeeded })
+            .Select(o => new RunRecord { TaskId = "t", RunId = RunId.For("t", o, 1), Occurrence = o, Status = RunStatus.Succeeded, Generation = 1 })
             .ToList();
 
         var page = JsonNode.Parse(SchedulerJson.Serialize(RunRepresentation.FromPage(new RunPage(runs, "next-token"))))!;

@@ -57,6 +57,22 @@ public sealed class TasksApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateAsync_TwentyThousandUnknownProperties_AnswersASmallProblemWithTheCount()
+    {
+        var properties = string.Concat(Enumerable.Range(0, 20_000).Select(i => $",\"x{i}\":1"));
+        var body = Utf8("{\"id\":\"t1\",\"cron\":\"* * * * *\",\"url\":\"https://target.example/hook\"" + properties + "}");
+
+        var response = await _core.Api.CreateAsync(body);
+
+        var problem = Assert.IsType<ProblemDocument>(response.Body);
+        Assert.Equal(400, response.StatusCode);
+        Assert.Equal(Problems.MaxListedErrors, problem.Errors!.Count);
+        Assert.Equal(20_000, problem.ErrorCount);
+        Assert.Equal("/x0", problem.Errors[0].Pointer);
+        Assert.InRange(Encoding.UTF8.GetByteCount(SchedulerJson.Serialize(problem)), 1, 16 * 1024);
+    }
+
+    [Fact]
     public async Task CreateAsync_DuplicateId_Returns409AndKeepsTheStoredTask()
     {
         await _core.Api.CreateAsync(Utf8(Minute));
@@ -140,6 +156,33 @@ public sealed class TasksApiTests : IAsyncLifetime
         Assert.Contains(Assert.IsType<ProblemDocument>(response.Body).Errors!, e => e.Pointer == "?continuationToken");
     }
 
+    public static TheoryData<string> HandMadeTokens() =>
+        [.. ((IEnumerable<object[]>)Storage.PageTokensTests.HandMadeTokens()).Select(row => (string)row[0]).Where(token => token.Length > 0)];
+
+    [Theory]
+    [MemberData(nameof(HandMadeTokens))]
+    public async Task ListAsync_HandMadeToken_Returns400NamingTheToken(string token)
+    {
+        await _core.Api.CreateAsync(Utf8(Minute));
+
+        var response = await _core.Api.ListAsync(new ListParameters(ContinuationToken: token));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains(Assert.IsType<ProblemDocument>(response.Body).Errors!, e => e.Pointer == "?continuationToken" && e.Rule == "continuation-token");
+    }
+
+    [Theory]
+    [MemberData(nameof(HandMadeTokens))]
+    public async Task ListRunsAsync_HandMadeToken_Returns400NamingTheToken(string token)
+    {
+        await _core.Api.CreateAsync(Utf8(Minute));
+
+        var response = await _core.Api.ListRunsAsync("t1", new ListParameters(ContinuationToken: token));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains(Assert.IsType<ProblemDocument>(response.Body).Errors!, e => e.Pointer == "?continuationToken" && e.Rule == "continuation-token");
+    }
+
     [Fact]
     public async Task PauseAsync_CompletedTask_Returns409()
     {
@@ -197,6 +240,22 @@ public sealed class TasksApiTests : IAsyncLifetime
 
         Assert.All(responses, r => Assert.DoesNotContain(secret, SchedulerJson.Serialize(r.Body), StringComparison.Ordinal));
         Assert.Equal("Bearer " + secret, (await _core.Store.GetAsync("t1"))!.Definition.Target.SecretHeaders["Authorization"]);
+    }
+
+    [Fact]
+    public async Task PutAsync_UrlToAnotherOriginKeepingASecretByNull_Returns400AndTheSecretStaysWhereItWas()
+    {
+        await _core.Api.CreateAsync(Utf8("""{"id":"t1","schedule":{"cron":"* * * * *"},"target":{"url":"https://target.example/hook","secretHeaders":{"Authorization":"Bearer s3cr3t"}}}"""));
+        var before = await _core.Store.GetAsync("t1");
+
+        var response = await _core.Api.PutAsync("t1", Utf8("""{"schedule":{"cron":"* * * * *"},"target":{"url":"https://collector.example/hook","secretHeaders":{"Authorization":null}}}"""));
+
+        Assert.Equal(400, response.StatusCode);
+        var error = Assert.Single(Assert.IsType<ProblemDocument>(response.Body).Errors!);
+        Assert.Equal(("/target/secretHeaders/Authorization", "origin-changed"), (error.Pointer, error.Rule));
+        var after = await _core.Store.GetAsync("t1");
+        Assert.Equal(before!.Version, after!.Version);
+        Assert.Equal("https://target.example/hook", after.Definition.Target.Url.OriginalString);
     }
 
     [Fact]

@@ -66,9 +66,34 @@ public sealed class TaskExecutorTests
 
         Assert.DoesNotContain(early.Claimed, c => c.Occurrence == claimed.Occurrence);
         Assert.Contains(late.Claimed, c => c.Occurrence == claimed.Occurrence);
-        Assert.Contains(target.Fires, f => f.RunId == RunId.For("dies", claimed.Occurrence));
-        Assert.NotNull(await core.Runs.GetAsync("dies", claimed.Occurrence));
+        Assert.Contains(target.Fires, f => f.RunId == RunId.For("dies", claimed.Occurrence, claimed.Generation));
+        Assert.NotNull(await core.Runs.GetAsync("dies", claimed.Occurrence, claimed.Generation));
         Assert.DoesNotContain((await core.Store.GetAsync("dies"))!.State.InFlight, c => c.Occurrence == claimed.Occurrence);
+    }
+
+    [Fact]
+    public async Task RunDueAsync_ReplacedWhileItsRunIsInFlight_BothGenerationsFireAndRecordUnderTheirOwnRunIds()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var target = new ScriptedTarget(clock);
+        await using var core = new CoreServices(clock, target);
+        const string OneOff = """{"id":"again","schedule":{"at":"2026-03-02T10:00:30Z"},"target":{"url":"https://target.example/hook"}}""";
+        var task = await CreateAsync(core, OneOff);
+        clock.SetUtcNow(T0.AddSeconds(40));
+        var abandoned = await core.Executor.ClaimDueAsync(task, ClaimA);   // A claims the first generation's run and dies
+        var first = Assert.Single(abandoned.Claimed);
+
+        Assert.Equal(200, (await core.Api.PutAsync("again", Encoding.UTF8.GetBytes(OneOff))).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var outcome = await core.Executor.RunDueAsync((await core.Store.GetAsync("again"))!, ClaimB);
+
+        Assert.Equal([1L, 2L], outcome.Claimed.Select(c => c.Generation).Order());
+        Assert.All(outcome.Claimed, c => Assert.Equal(first.Occurrence, c.Occurrence));
+        var runIds = target.Fires.Select(f => f.RunId).ToList();
+        Assert.Equal([RunId.For("again", first.Occurrence, 1), RunId.For("again", first.Occurrence, 2)], runIds.Order(StringComparer.Ordinal));
+        var runs = (await core.Runs.ListAsync("again", 10, null)).Items;
+        Assert.Equal([1L, 2L], runs.Select(r => r.Generation).Order());
+        Assert.Empty((await core.Store.GetAsync("again"))!.State.InFlight);
     }
 
     [Fact]

@@ -21,12 +21,36 @@ public class RunBookkeepingTests
     private static RunRecord Run(Occurrence occurrence, RunStatus status = RunStatus.Succeeded) => new()
     {
         TaskId = Id,
-        RunId = RunId.For(Id, occurrence),
+        RunId = RunId.For(Id, occurrence, 1),
         Occurrence = occurrence,
+        Generation = 1,
         Status = status,
         HttpStatus = 200,
         CompletedAt = occurrence.FireAt.AddSeconds(1),
     };
+
+    [Fact]
+    public void Recorded_RunOfOneGeneration_LeavesTheSameInstantClaimedInAnother()
+    {
+        var state = new TaskRunState
+        {
+            GenerationStartedAt = At("2025-01-01T00:00:00Z"),
+            CreatedAt = At("2025-01-01T00:00:00Z"),
+            UpdatedAt = At("2025-01-01T00:00:00Z"),
+            Generation = 2,
+            InFlight =
+            [
+                new ClaimedOccurrence(Early, "host-a", At("2025-01-01T00:05:00Z"), 1),
+                new ClaimedOccurrence(Early, "host-b", At("2025-01-01T00:06:00Z"), 2),
+            ],
+        };
+
+        var after = RunBookkeeping.Recorded(state, Run(Early) with { RunId = RunId.For(Id, Early, 2), Generation = 2 });
+
+        var left = Assert.Single(after.InFlight);
+        Assert.Equal(1, left.Generation);
+        Assert.Equal(RunId.For(Id, Early, 2), after.LastRun!.RunId);
+    }
 
     [Fact]
     public void Recorded_RunInFlight_RemovesItAndSetsLastRun()
@@ -34,7 +58,7 @@ public class RunBookkeepingTests
         var state = RunBookkeeping.Recorded(TwoInFlight, Run(Early));
 
         Assert.Equal([Late], state.InFlight.Select(c => c.Occurrence));
-        Assert.Equal(new LastRunSummary(RunId.For(Id, Early), Early.ScheduledAt, RunStatus.Succeeded, 200, At("2025-01-01T00:00:05Z")), state.LastRun);
+        Assert.Equal(new LastRunSummary(RunId.For(Id, Early, 1), Early.ScheduledAt, RunStatus.Succeeded, 200, At("2025-01-01T00:00:05Z")), state.LastRun);
     }
 
     [Fact]

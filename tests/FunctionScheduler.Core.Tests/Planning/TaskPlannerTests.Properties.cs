@@ -116,8 +116,9 @@ public partial class TaskPlannerTests
                     state = RunBookkeeping.Recorded(state, new RunRecord
                     {
                         TaskId = task.Id,
-                        RunId = RunId.For(task.Id, occurrence),
+                        RunId = RunId.For(task.Id, occurrence, state.Generation),
                         Occurrence = occurrence,
+                        Generation = state.Generation,
                         Status = RunStatus.Succeeded,
                     });
                 }

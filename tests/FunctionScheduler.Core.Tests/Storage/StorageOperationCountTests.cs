@@ -65,7 +65,7 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
         await _runs.RecordAsync(run);
         Assert.Equal(["PUT Runs"], _log.Take());
 
-        Assert.NotNull(await _runs.GetAsync(id, run.Occurrence));
+        Assert.NotNull(await _runs.GetAsync(id, run.Occurrence, run.Generation));
         Assert.Equal(["GET Runs"], _log.Take());
 
         await _runs.ListAsync(id, 10, null);

@@ -87,7 +87,7 @@ internal static class StorageSamples
     public static RunRecord Run(string taskId, Occurrence occurrence, RunStatus status = RunStatus.Succeeded) => new()
     {
         TaskId = taskId,
-        RunId = RunId.For(taskId, occurrence),
+        RunId = RunId.For(taskId, occurrence, 2),
         Occurrence = occurrence,
         Status = status,
         Generation = 2,

@@ -14,6 +14,7 @@ public sealed class StorageServiceCollectionExtensionsTests
 {
     private const string AzuriteLike = "UseDevelopmentStorage=true";
     private const string Endpoint = "https://acct.table.core.windows.net";
+    private const string SigningSecret = "test-signing-secret-0123456789abcdef";
 
     [Theory]
     [InlineData(null, null, null, null, "Set Scheduler:Storage:ConnectionString (Azurite, development) or Scheduler:Storage:TableEndpoint")]
@@ -79,6 +80,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         {
             o.TableEndpoint = new Uri(Endpoint);
             o.TablePrefix = "coded";
+            o.ContinuationTokenSecret = SigningSecret;
         });
         using var provider = services.BuildServiceProvider();
 
@@ -87,13 +89,41 @@ public sealed class StorageServiceCollectionExtensionsTests
         Assert.Equal(["codedTasks", "codedTaskIds", "codedRuns"], provider.GetRequiredService<SchedulerTables>().TableNames);
     }
 
-    private static IConfiguration Configuration(string? connectionString, string? endpoint, string? clientId, string? prefix)
+    [Theory]
+    [InlineData(null, Endpoint, null, null, "Set Scheduler:Storage:ContinuationTokenSecret, or Scheduler:Signing:Secret")]
+    [InlineData(AzuriteLike, null, SigningSecret, "too-short", "Scheduler:Storage:ContinuationTokenSecret must be at least 32 bytes")]
+    [InlineData(AzuriteLike, null, null, "base64:not base64!", "Scheduler:Storage:ContinuationTokenSecret must be at least 32 bytes")]
+    [InlineData(null, Endpoint, "short", null, "Scheduler:Storage:ContinuationTokenSecret must be at least 32 bytes")]
+    public void AddSchedulerStorage_NoUsableTokenSecret_FailsAtStartNamingTheSetting(
+        string? connectionString, string? endpoint, string? signingSecret, string? tokenSecret, string expectedMessage)
+    {
+        using var provider = Build(Configuration(connectionString, endpoint, null, null, signingSecret, tokenSecret));
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(expectedMessage, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, SigningSecret)]
+    [InlineData("an-explicit-token-secret-0123456789abcdef", "an-explicit-token-secret-0123456789abcdef")]
+    public void AddSchedulerStorage_BoundFromConfiguration_KeysTokensWithTheTokenSecretElseTheSigningSecret(string? tokenSecret, string expected)
+    {
+        using var provider = Build(Configuration(null, Endpoint, null, null, SigningSecret, tokenSecret));
+
+        Assert.Equal(expected, provider.GetRequiredService<IOptions<TableStorageOptions>>().Value.ContinuationTokenSecret);
+    }
+
+    private static IConfiguration Configuration(
+        string? connectionString, string? endpoint, string? clientId, string? prefix, string? signingSecret = SigningSecret, string? tokenSecret = null)
     {
         var values = new Dictionary<string, string?>
         {
             ["Scheduler:Storage:ConnectionString"] = connectionString,
             ["Scheduler:Storage:TableEndpoint"] = endpoint,
             ["Scheduler:Storage:ManagedIdentityClientId"] = clientId,
+            ["Scheduler:Storage:ContinuationTokenSecret"] = tokenSecret,
+            ["Scheduler:Signing:Secret"] = signingSecret,
         };
         if (prefix is not null)
         {

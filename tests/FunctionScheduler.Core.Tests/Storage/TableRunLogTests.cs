@@ -17,7 +17,7 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
 
         await Runs.RecordAsync(run);
 
-        Assert.Equal(run, await Runs.GetAsync(id, run.Occurrence));
+        Assert.Equal(run, await Runs.GetAsync(id, run.Occurrence, run.Generation));
     }
 
     [Fact]
@@ -28,8 +28,9 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
         var run = new RunRecord
         {
             TaskId = id,
-            RunId = RunId.For(id, occurrence),
+            RunId = RunId.For(id, occurrence, 3),
             Occurrence = occurrence,
+            Generation = 3,
             Status = RunStatus.Missed,
             MissedCount = 12,
             MissedFrom = T0.AddHours(-11),
@@ -37,7 +38,7 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
 
         await Runs.RecordAsync(run);
 
-        Assert.Equal(run, await Runs.GetAsync(id, occurrence));
+        Assert.Equal(run, await Runs.GetAsync(id, occurrence, 3));
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
 
         await Runs.RecordAsync(run);
 
-        var read = await Runs.GetAsync(id, run.Occurrence);
+        var read = await Runs.GetAsync(id, run.Occurrence, run.Generation);
         Assert.Equal(run.Occurrence, read?.Occurrence);
         Assert.Equal(run.StartedAt, read?.StartedAt);
     }
@@ -112,6 +113,23 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
         Assert.Null(token);
     }
 
+    [Fact]
+    public async Task ListAsync_TokenOfAnotherTasksRuns_ThrowsInvalidContinuationToken()
+    {
+        var (mine, other) = (NewId("mine"), NewId("other"));
+        foreach (var id in (string[])[mine, other])
+        {
+            await Runs.RecordAsync(Run(id, Occurrence.Scheduled(T0, T0)));
+            await Runs.RecordAsync(Run(id, Occurrence.Scheduled(T0.AddMinutes(1), T0.AddMinutes(1))));
+        }
+
+        var first = await Runs.ListAsync(mine, 1, null);
+        Assert.NotNull(first.ContinuationToken);
+
+        await Assert.ThrowsAsync<Core.Storage.InvalidContinuationTokenException>(() => Runs.ListAsync(other, 1, first.ContinuationToken));
+        Assert.Single((await Runs.ListAsync(mine, 1, first.ContinuationToken)).Items);
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1024, 1024)]
@@ -125,7 +143,7 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
 
         await Runs.RecordAsync(run);
 
-        var read = await Runs.GetAsync(id, run.Occurrence);
+        var read = await Runs.GetAsync(id, run.Occurrence, run.Generation);
         Assert.Equal(snippet[..expectedLength], read?.ResponseSnippet);
     }
 
@@ -138,7 +156,7 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
 
         await Runs.RecordAsync(run);
 
-        var read = await Runs.GetAsync(id, run.Occurrence);
+        var read = await Runs.GetAsync(id, run.Occurrence, run.Generation);
         Assert.Equal(new string('x', RunRecord.MaxSnippetLength - 1), read?.ResponseSnippet);
     }
 
@@ -168,8 +186,25 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
         var id = NewId("none");
         await Runs.RecordAsync(Run(id, Occurrence.Scheduled(T0, T0)));
 
-        Assert.Null(await Runs.GetAsync(id, Occurrence.Scheduled(T0.AddMinutes(1), T0.AddMinutes(1))));
-        Assert.Null(await Runs.GetAsync(id, Occurrence.Manual(T0)));
-        Assert.Null(await Runs.GetAsync(NewId("unknown"), Occurrence.Scheduled(T0, T0)));
+        Assert.Null(await Runs.GetAsync(id, Occurrence.Scheduled(T0.AddMinutes(1), T0.AddMinutes(1)), 2));
+        Assert.Null(await Runs.GetAsync(id, Occurrence.Manual(T0), 2));
+        Assert.Null(await Runs.GetAsync(NewId("unknown"), Occurrence.Scheduled(T0, T0), 2));
+        Assert.Null(await Runs.GetAsync(id, Occurrence.Scheduled(T0, T0), 3));
+    }
+
+    [Fact]
+    public async Task RecordAsync_SameInstantInTwoGenerations_KeepsTwoRowsEachReadByItsGeneration()
+    {
+        var id = NewId("gens");
+        var occurrence = Occurrence.Scheduled(T0, T0);
+        var first = Run(id, occurrence) with { Generation = 1, RunId = RunId.For(id, occurrence, 1), HttpStatus = 201 };
+        var second = Run(id, occurrence) with { Generation = 2, RunId = RunId.For(id, occurrence, 2), HttpStatus = 202 };
+
+        await Runs.RecordAsync(first);
+        await Runs.RecordAsync(second);
+
+        Assert.Equal(first, await Runs.GetAsync(id, occurrence, 1));
+        Assert.Equal(second, await Runs.GetAsync(id, occurrence, 2));
+        Assert.Equal(2, (await Runs.ListAsync(id, 10, null)).Items.Count);
     }
 }

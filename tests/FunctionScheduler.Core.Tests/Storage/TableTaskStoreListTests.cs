@@ -53,6 +53,35 @@ public sealed class TableTaskStoreListTests(AzuriteTables azurite) : IClassFixtu
         await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => store.ListAsync(new TaskQuery(ContinuationToken: token)));
     }
 
+    [Theory]
+    [InlineData("alpha", null, "beta", null)]
+    [InlineData("alpha", null, null, null)]
+    [InlineData(null, TaskLifecycle.Paused, null, TaskLifecycle.Active)]
+    [InlineData(null, null, "alpha", null)]
+    public async Task ListAsync_TokenIssuedForAnotherFilter_ThrowsInvalidContinuationToken(
+        string? issuedGroup, TaskLifecycle? issuedLifecycle, string? usedGroup, TaskLifecycle? usedLifecycle)
+    {
+        var store = TaskStore(await azurite.CreateIsolated());
+        await SeedAsync(store);
+        var issued = await store.ListAsync(new TaskQuery(issuedGroup, issuedLifecycle, PageSize: 1));
+        Assert.NotNull(issued.ContinuationToken);
+
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(
+            () => store.ListAsync(new TaskQuery(usedGroup, usedLifecycle, PageSize: 1, ContinuationToken: issued.ContinuationToken)));
+    }
+
+    [Fact]
+    public async Task ListAsync_TokenInTheUnsignedFormOfEarlierVersions_ThrowsInvalidContinuationToken()
+    {
+        var tables = await azurite.CreateIsolated();
+        await SeedAsync(TaskStore(tables));
+        var servicePage = await tables.Tasks.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1).AsPages(pageSizeHint: 1).FirstAsync();
+        var unsigned = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(servicePage.ContinuationToken!));
+
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(
+            () => TaskStore(tables).ListAsync(new TaskQuery(PageSize: 1, ContinuationToken: unsigned)));
+    }
+
     [Fact]
     public async Task ListAsync_IssuedToken_IsUrlSafe()
     {

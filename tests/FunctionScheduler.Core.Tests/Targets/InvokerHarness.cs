@@ -3,6 +3,8 @@ using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Targets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FunctionScheduler.Core.Tests.Targets;
 
@@ -35,7 +37,7 @@ internal sealed class InvokerHarness : IDisposable
     public InvokerHarness(TimeProvider? timeProvider, params string[] allowedNetworks)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddFakeLogging());
         if (timeProvider is not null)
         {
             services.AddSingleton(timeProvider);
@@ -66,6 +68,9 @@ internal sealed class InvokerHarness : IDisposable
 
     public IServiceProvider Services => _services;
 
+    /// <summary>Every log record the invoker wrote.</summary>
+    public FakeLogCollector Logs => _services.GetFakeLogCollector();
+
     /// <summary>An invocation of <paramref name="url"/> with a unique task id, fast retries and a short timeout.</summary>
     public static TargetInvocation Invocation(
         Uri url, Func<HttpTarget, HttpTarget>? configure = null, OccurrenceKind kind = OccurrenceKind.Scheduled)
@@ -73,7 +78,7 @@ internal sealed class InvokerHarness : IDisposable
         var taskId = "t-" + Guid.NewGuid().ToString("N")[..12];
         var occurrence = new Occurrence(ScheduledAt, ScheduledAt.AddSeconds(2), kind);
         var target = new HttpTarget { Url = url, Timeout = TimeSpan.FromSeconds(5), Retry = FastRetry };
-        return new TargetInvocation(taskId, RunId.For(taskId, occurrence), occurrence, configure?.Invoke(target) ?? target);
+        return new TargetInvocation(taskId, RunId.For(taskId, occurrence, 1), occurrence, configure?.Invoke(target) ?? target);
     }
 
     public void Dispose() => _services.Dispose();

@@ -14,7 +14,7 @@ public sealed class SchedulerTelemetryTests
         using var spans = new SpanRecorder();
         var taskId = "t-" + Guid.NewGuid().ToString("N")[..12];
         var occurrence = Occurrence.Scheduled(ScheduledAt, ScheduledAt.AddMilliseconds(1500));
-        var runId = RunId.For(taskId, occurrence);
+        var runId = RunId.For(taskId, occurrence, 1);
 
         using (var fire = SchedulerTelemetry.StartFire(taskId, runId, occurrence))
         {

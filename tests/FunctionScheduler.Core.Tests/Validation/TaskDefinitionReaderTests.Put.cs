@@ -107,4 +107,65 @@ public sealed partial class TaskDefinitionReaderTests
 
         AssertSingleError(result, "/target/secretHeaders/Authorization", ValidationRules.Required);
     }
+
+    [Theory]
+    [InlineData("https://worker.example.com/other/path?x=1")]
+    [InlineData("https://WORKER.Example.COM/sync")]
+    [InlineData("https://worker.example.com:443/sync")]
+    [InlineData("HTTPS://worker.example.com/sync")]
+    [InlineData("https://worker.example.com./sync")]
+    public void Read_SecretHeaderNullAndUrlOnTheSameOrigin_KeepsStoredValue(string url)
+    {
+        var existing = ReadValid(TestJson.Patched("{'target':{'secretHeaders':{'Authorization':'Bearer old'}}}"));
+
+        var result = TaskDefinitionReader.Read(
+            TestJson.Patched("{'target':{'url':'" + url + "','secretHeaders':{'Authorization':null}}}"),
+            new DefinitionContext("nightly-report", existing));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal("Bearer old", result.Value.Target.SecretHeaders["Authorization"]);
+    }
+
+    [Theory]
+    [InlineData("http://worker.example.com/sync")]
+    [InlineData("https://worker.example.com:8443/sync")]
+    [InlineData("https://evil.example/sync")]
+    [InlineData("https://worker.example.com.evil.example/sync")]
+    [InlineData("https://evil.example/https://worker.example.com/sync")]
+    [InlineData("https://127.0.0.1/sync")]
+    public void Read_SecretHeaderNullAndUrlOnAnotherOrigin_IsRefusedNamingTheHeader(string url)
+    {
+        var existing = ReadValid(TestJson.Patched("{'target':{'secretHeaders':{'Authorization':'Bearer old','X-Api-Key':'k1'}}}"));
+
+        var result = TaskDefinitionReader.Read(
+            TestJson.Patched("{'target':{'url':'" + url + "','secretHeaders':{'Authorization':null,'X-Api-Key':'k2'}}}"),
+            new DefinitionContext("nightly-report", existing));
+
+        AssertSingleError(result, "/target/secretHeaders/Authorization", ValidationRules.OriginChanged);
+    }
+
+    [Fact]
+    public void Read_EverySecretGivenAgainAndUrlOnAnotherOrigin_IsValid()
+    {
+        var existing = ReadValid(TestJson.Patched("{'target':{'secretHeaders':{'Authorization':'Bearer old'}}}"));
+
+        var result = TaskDefinitionReader.Read(
+            TestJson.Patched("{'target':{'url':'https://elsewhere.example/sync','secretHeaders':{'Authorization':'Bearer new'}}}"),
+            new DefinitionContext("nightly-report", existing));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal("Bearer new", result.Value.Target.SecretHeaders["Authorization"]);
+    }
+
+    [Fact]
+    public void Read_SecretHeaderNullAndIdnHostInPunycode_IsTheSameOrigin()
+    {
+        var existing = ReadValid(TestJson.Patched("{'target':{'url':'https://b\u00fccher.example/a','secretHeaders':{'Authorization':'Bearer old'}}}"));
+
+        var result = TaskDefinitionReader.Read(
+            TestJson.Patched("{'target':{'url':'https://xn--bcher-kva.example/b','secretHeaders':{'Authorization':null}}}"),
+            new DefinitionContext("nightly-report", existing));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+    }
 }

@@ -16,7 +16,11 @@ public sealed class ApiHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Target = await LoopbackTarget.StartAsync(endpoints => endpoints.MapPost("/hook", TargetBehaviors.Status(200, "ok")));
+        Target = await LoopbackTarget.StartAsync(endpoints =>
+        {
+            endpoints.MapPost("/hook", TargetBehaviors.Status(200, "ok"));
+            endpoints.MapPost("/echo", TargetBehaviors.EchoHeaders(500));
+        });
         Host = await StandaloneTestHost.StartAsync(_prefix);
     }
 

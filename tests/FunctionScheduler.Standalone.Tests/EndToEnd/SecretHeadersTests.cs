@@ -39,4 +39,26 @@ public sealed class SecretHeadersTests(ApiHostFixture fixture) : IClassFixture<A
         var runsText = await client.GetStringAsync("api/tasks/guarded/runs");
         Assert.DoesNotContain("s3cr3t", runsText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SecretHeader_TargetEchoesIt_RunHistoryShowsItRedacted()
+    {
+        var client = fixture.Host.Client;
+        var body = TaskBodies.Dormant("echoed", fixture.Target.UrlFor("/echo"), new JsonObject { ["Authorization"] = Secret });
+        body["target"]!["retry"] = new JsonObject { ["maxAttempts"] = 1 };
+        (await client.PostAsync("api/tasks", TaskBodies.Json(body))).EnsureSuccessStatusCode();
+
+        (await client.PostAsync("api/tasks/echoed/run", null)).EnsureSuccessStatusCode();
+
+        string runsText = "";
+        Assert.True(
+            await Eventually.TrueAsync(async () => (runsText = await client.GetStringAsync("api/tasks/echoed/runs")).Contains("\"failed\"", StringComparison.Ordinal), TimeSpan.FromSeconds(8)),
+            "The run-now was never recorded.");
+        Assert.Equal(Secret, fixture.Target.RequestsTo("/echo")[0].Header("Authorization"));
+        using var runs = JsonDocument.Parse(runsText);
+        var run = runs.RootElement.GetProperty("items")[0];
+        Assert.Contains("[redacted]", run.GetProperty("responseSnippet").GetString(), StringComparison.Ordinal);
+        Assert.Contains("[redacted]", run.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", runsText, StringComparison.OrdinalIgnoreCase);
+    }
 }

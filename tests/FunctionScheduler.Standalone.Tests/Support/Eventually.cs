@@ -8,10 +8,13 @@ internal static class Eventually
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    public static async Task<bool> TrueAsync(Func<bool> condition, TimeSpan bound)
+    public static Task<bool> TrueAsync(Func<bool> condition, TimeSpan bound) =>
+        TrueAsync(() => Task.FromResult(condition()), bound);
+
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan bound)
     {
         var deadline = DateTimeOffset.UtcNow + bound;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTimeOffset.UtcNow >= deadline)
             {

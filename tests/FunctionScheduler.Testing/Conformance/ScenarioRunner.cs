@@ -99,7 +99,7 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
         _firesChecked = all.Count;
 
         var wanted = expected.EnumerateArray().ToList();
-        var described = string.Join(Environment.NewLine, actual.Select(f => $"  {f.TaskId} {f.Occurrence.Kind} scheduled {Iso(f.Occurrence.ScheduledAt)} delivered {Iso(f.DeliveredAt)}"));
+        var described = string.Join(Environment.NewLine, actual.Select(f => $"  {f.TaskId} {f.Occurrence.Kind} scheduled {Iso(f.Occurrence.ScheduledAt)} delivered {Iso(f.DeliveredAt)} {f.RunId}"));
         Assert.True(wanted.Count == actual.Count, $"Expected {wanted.Count} fires, got {actual.Count}:{Environment.NewLine}{described}");
         for (var i = 0; i < wanted.Count; i++)
         {
@@ -125,6 +125,11 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
             if (w.TryGetProperty("deliveredAt", out var deliveredAt))
             {
                 Assert.True(deliveredAt.GetDateTimeOffset() == a.DeliveredAt, $"Fire {i + 1}: delivered {Iso(a.DeliveredAt)}, expected {deliveredAt.GetString()}.");
+            }
+
+            if (w.TryGetProperty("runId", out var runId))
+            {
+                Assert.True(runId.GetString() == a.RunId, $"Fire {i + 1}: run id {a.RunId}, expected {runId.GetString()}.");
             }
         }
     }
@@ -175,7 +180,7 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
         var id = expected.GetProperty("id").GetString()!;
         var runs = await runtime.GetRunsAsync(id);
         var wanted = expected.GetProperty("runs").EnumerateArray().ToList();
-        var described = string.Join(Environment.NewLine, runs.Select(r => $"  {r.Status} {r.Occurrence.Kind} scheduled {Iso(r.Occurrence.ScheduledAt)} http {r.HttpStatus} missed {r.MissedCount}"));
+        var described = string.Join(Environment.NewLine, runs.Select(r => $"  {r.Status} {r.Occurrence.Kind} scheduled {Iso(r.Occurrence.ScheduledAt)} http {r.HttpStatus} missed {r.MissedCount} generation {r.Generation} {r.RunId}"));
         Assert.True(wanted.Count == runs.Count, $"Expected {wanted.Count} runs (newest first), got {runs.Count}:{Environment.NewLine}{described}");
         for (var i = 0; i < wanted.Count; i++)
         {
@@ -192,6 +197,8 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
                     "httpStatus" => v.GetInt32() == a.HttpStatus,
                     "missedCount" => v.GetInt32() == a.MissedCount,
                     "missedFrom" => v.GetDateTimeOffset() == a.MissedFrom,
+                    "generation" => v.GetInt64() == a.Generation,
+                    "runId" => v.GetString() == a.RunId,
                     _ => throw new XunitException($"Unknown expectRuns property '{property.Name}'."),
                 };
                 Assert.True(ok, $"Run {i + 1}: {property.Name} differs (expected {v}).{Environment.NewLine}{described}");

@@ -1,4 +1,8 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace FunctionScheduler.Testing.Targets;
 
@@ -70,5 +74,32 @@ public static class TargetBehaviors
         context.Response.StatusCode = status;
         context.Response.Headers.Location = location;
         return Task.CompletedTask;
+    };
+
+    /// <summary>
+    /// Answers <paramref name="status"/> with every request header echoed back, as a careless or debugging target
+    /// would: as received, as JSON (System.Text.Json's default escaping), percent-encoded, HTML-encoded and upper
+    /// case; <paramref name="header"/>'s value also in the reason phrase and a Location, and
+    /// <paramref name="extra"/> (say, a secret the target happens to know) after the headers.
+    /// </summary>
+    public static RequestDelegate EchoHeaders(int status = 200, string header = "Authorization", string extra = "") => async context =>
+    {
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.Ordinal);
+        var echo = new StringBuilder();
+        foreach (var (name, value) in headers)
+        {
+            echo.Append(name).Append(": ").Append(value).Append('\n')
+                .Append(Uri.EscapeDataString(value)).Append('\n')
+                .Append(WebUtility.HtmlEncode(value)).Append('\n')
+                .Append(value.ToUpperInvariant()).Append('\n');
+        }
+
+        echo.Append(JsonSerializer.Serialize(headers)).Append('\n').Append(extra);
+        var echoed = headers.GetValueOrDefault(header, "");
+        context.Response.StatusCode = status;
+        context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = "Echo " + echoed;
+        context.Response.Headers.Location = "https://echo.example/?seen=" + Uri.EscapeDataString(echoed);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(echo.ToString(), context.RequestAborted).ConfigureAwait(false);
     };
 }

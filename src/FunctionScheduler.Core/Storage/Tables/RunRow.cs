@@ -4,7 +4,11 @@ using FunctionScheduler.Core.Model;
 
 namespace FunctionScheduler.Core.Storage.Tables;
 
-/// <summary>The Runs table row: partition key = task id, row key = <see cref="RunId.KeyOf"/>; one column per field.</summary>
+/// <summary>
+/// The Runs table row: partition key = task id, row key = <see cref="RunId.KeyOf"/>; one column per field. Rows
+/// written before run ids carried the generation have the shorter key; they are read as they are (their
+/// <c>RunId</c> column is the id they were fired with).
+/// </summary>
 internal static class RunRow
 {
     public const int CurrentSchemaVersion = 1;
@@ -32,7 +36,7 @@ internal static class RunRow
 
     public static TableEntity ToEntity(RunRecord run)
     {
-        var entity = new TableEntity(run.TaskId, Model.RunId.KeyOf(run.Occurrence))
+        var entity = new TableEntity(run.TaskId, Model.RunId.KeyOf(run.Occurrence, run.Generation))
         {
             [SchemaVersion] = CurrentSchemaVersion,
             [RunId] = run.RunId,
@@ -50,8 +54,8 @@ internal static class RunRow
         AddIfSet(entity, CompletedAt, run.CompletedAt);
         AddIfSet(entity, HttpStatus, run.HttpStatus);
         AddIfSet(entity, DurationMs, run.Duration is { } d ? (long)Math.Round(d.TotalMilliseconds) : null);
-        AddIfSet(entity, Error, Truncate(run.Error, MaxErrorLength));
-        AddIfSet(entity, ResponseSnippet, Truncate(run.ResponseSnippet, RunRecord.MaxSnippetLength));
+        AddIfSet(entity, Error, RunRecord.Cut(run.Error, MaxErrorLength));
+        AddIfSet(entity, ResponseSnippet, RunRecord.Cut(run.ResponseSnippet, RunRecord.MaxSnippetLength));
         AddIfSet(entity, MissedCount, run.MissedCount);
         AddIfSet(entity, MissedFrom, run.MissedFrom);
         return entity;
@@ -87,18 +91,6 @@ internal static class RunRow
             MissedCount = entity.GetInt32(MissedCount),
             MissedFrom = entity.GetDateTimeOffset(MissedFrom),
         };
-    }
-
-    /// <summary>Cuts <paramref name="text"/> to <paramref name="maxLength"/> characters, never between the halves of a surrogate pair.</summary>
-    internal static string? Truncate(string? text, int maxLength)
-    {
-        if (text is null || text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var length = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
-        return text[..length];
     }
 
     private static void AddIfSet(TableEntity entity, string column, object? value)

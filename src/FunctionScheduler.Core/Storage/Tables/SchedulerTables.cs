@@ -24,6 +24,7 @@ public sealed class SchedulerTables
     internal SchedulerTables(TableStorageOptions options, TableClientOptions clientOptions)
     {
         _service = CreateServiceClient(options, clientOptions);
+        Tokens = new PageTokens(options);
         Tasks = _service.GetTableClient(options.TablePrefix + "Tasks");
         TaskIds = _service.GetTableClient(options.TablePrefix + "TaskIds");
         Runs = _service.GetTableClient(options.TablePrefix + "Runs");
@@ -37,6 +38,9 @@ public sealed class SchedulerTables
 
     /// <summary>Run history: partition key = task id, row key = <see cref="Model.RunId.KeyOf"/> (newest first).</summary>
     public TableClient Runs { get; }
+
+    /// <summary>Seals and checks the continuation tokens of listings over these tables.</summary>
+    internal PageTokens Tokens { get; }
 
     /// <summary>The table names, for diagnostics and test clean-up.</summary>
     public IReadOnlyList<string> TableNames => [Tasks.Name, TaskIds.Name, Runs.Name];

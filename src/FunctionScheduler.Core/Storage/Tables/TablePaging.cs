@@ -1,14 +1,12 @@
-using System.Buffers.Text;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 
 namespace FunctionScheduler.Core.Storage.Tables;
 
 /// <summary>
-/// Reads one page of a query. The SDK's continuation token ("next partition key, next row key") is handed to
-/// clients base64url-encoded, so it survives a query string untouched and a token the service never issued is
-/// told apart from a storage failure: it becomes <see cref="InvalidContinuationTokenException"/>.
+/// Reads one page of a query. The service's continuation token ("next partition key, next row key") reaches
+/// clients sealed by <see cref="PageTokens"/>, bound to the table and filter of the listing, so that a token the
+/// listing never issued is told apart from a storage failure: it becomes <see cref="InvalidContinuationTokenException"/>.
 /// </summary>
 internal static class TablePaging
 {
@@ -18,14 +16,16 @@ internal static class TablePaging
     /// </summary>
     public static async Task<(List<T> Items, string? ContinuationToken)> ReadPageAsync<T>(
         TableClient table,
+        PageTokens tokens,
         string? filter,
         int pageSize,
         string? continuationToken,
         Func<TableEntity, T> map,
         CancellationToken cancellationToken)
     {
+        var scope = table.Name + "\n" + filter;
         var items = new List<T>(pageSize);
-        var token = Decode(continuationToken);
+        var token = continuationToken is null ? null : tokens.Open(continuationToken, scope);
         try
         {
             do
@@ -45,31 +45,10 @@ internal static class TablePaging
         }
         catch (Exception ex) when (continuationToken is not null && items.Count == 0 && ex is RequestFailedException { Status: 400 } or ArgumentException or FormatException)
         {
-            throw new InvalidContinuationTokenException("The continuation token was not issued by this listing.", ex);
+            // Issued, so well-formed; the service may still refuse one it no longer honours.
+            throw new InvalidContinuationTokenException("The continuation token is no longer valid; start the listing again.", ex);
         }
 
-        return (items, Encode(token));
-    }
-
-    private static string? Encode(string? token) =>
-        token is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));
-
-    private static string? Decode(string? token)
-    {
-        if (token is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var raw = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-            // The SDK's token is two keys separated by one space; anything else did not come from a page.
-            return raw.Count(c => c == ' ') == 1 ? raw : throw new FormatException("Not a table continuation token.");
-        }
-        catch (FormatException ex)
-        {
-            throw new InvalidContinuationTokenException("The continuation token was not issued by this listing.", ex);
-        }
+        return (items, tokens.Seal(token, scope));
     }
 }

@@ -41,7 +41,7 @@ public sealed class TableRunLog : IRunLog
     }
 
     /// <inheritdoc/>
-    public async Task<RunRecord?> GetAsync(string taskId, Occurrence occurrence, CancellationToken cancellationToken = default)
+    public async Task<RunRecord?> GetAsync(string taskId, Occurrence occurrence, long generation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(taskId);
         if (!TaskId.IsValid(taskId))
@@ -50,7 +50,7 @@ public sealed class TableRunLog : IRunLog
         }
 
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var row = await TableRows.ReadAsync(_tables.Runs, taskId, RunId.KeyOf(occurrence), null, cancellationToken);
+        var row = await TableRows.ReadAsync(_tables.Runs, taskId, RunId.KeyOf(occurrence, generation), null, cancellationToken);
         return row is null ? null : RunRow.FromEntity(row);
     }
 
@@ -68,6 +68,7 @@ public sealed class TableRunLog : IRunLog
         await _tables.EnsureCreatedAsync(cancellationToken);
         var (items, token) = await TablePaging.ReadPageAsync(
             _tables.Runs,
+            _tables.Tokens,
             TableClient.CreateQueryFilter($"PartitionKey eq {taskId}"),
             Math.Min(pageSize, MaxPageSize),
             continuationToken,

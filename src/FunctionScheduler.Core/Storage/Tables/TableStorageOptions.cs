@@ -28,6 +28,18 @@ public sealed class TableStorageOptions
     /// </summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// Keys the continuation tokens of listings, so that a token the service did not issue is refused: at least
+    /// <see cref="MinimumTokenSecretBytes"/> bytes of UTF-8 text, or <c>base64:</c> and base64. Bound from
+    /// configuration, it falls back to <c>Scheduler:Signing:Secret</c> (a key is derived from it, never the secret
+    /// itself used); set in code without one, to <see cref="ConnectionString"/> (development: Azurite's key is
+    /// public). Every host of one index must agree on it.
+    /// </summary>
+    public string? ContinuationTokenSecret { get; set; }
+
+    /// <summary>Shortest <see cref="ContinuationTokenSecret"/>, in bytes.</summary>
+    public const int MinimumTokenSecretBytes = 32;
+
     /// <summary>Prefix of the three table names (&lt;prefix&gt;Tasks, &lt;prefix&gt;TaskIds, &lt;prefix&gt;Runs): a letter, then letters or digits.</summary>
     public string TablePrefix { get; set; } = DefaultTablePrefix;
 }

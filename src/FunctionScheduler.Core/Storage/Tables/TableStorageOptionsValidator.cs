@@ -37,6 +37,17 @@ internal sealed class TableStorageOptionsValidator : IValidateOptions<TableStora
                 $"not with {Section}ConnectionString.");
         }
 
+        if (!string.IsNullOrEmpty(options.ContinuationTokenSecret) && PageTokens.KeyMaterial(options) is null)
+        {
+            failures.Add($"{Section}ContinuationTokenSecret must be at least {TableStorageOptions.MinimumTokenSecretBytes} bytes of UTF-8 " +
+                "text, or 'base64:' followed by base64 of as many bytes (when unset it is derived from Scheduler:Signing:Secret).");
+        }
+        else if (hasEndpoint && PageTokens.KeyMaterial(options) is null)
+        {
+            failures.Add($"Set {Section}ContinuationTokenSecret, or Scheduler:Signing:Secret that it is derived from, " +
+                "to key the continuation tokens of listings; with a table endpoint nothing else can.");
+        }
+
         if (!IsValidPrefix(options.TablePrefix))
         {
             failures.Add($"{Section}TablePrefix must be a letter followed by letters or digits, at most " +

@@ -145,6 +145,7 @@ public sealed class TableTaskStore : ITaskStore
         await _tables.EnsureCreatedAsync(cancellationToken);
         var (items, token) = await TablePaging.ReadPageAsync(
             _tables.Tasks,
+            _tables.Tokens,
             filters.Count == 0 ? null : string.Join(" and ", filters),
             Math.Min(query.PageSize, TaskQuery.MaxPageSize),
             query.ContinuationToken,
