@@ -23,7 +23,7 @@ public class GeneratedMetadataTests
         { "ResumeTask",    "httpTrigger",           "tasks/{id}/resume", "post",       "Function" },
         { "RunTask",       "httpTrigger",           "tasks/{id}/run",    "post",       "Function" },
         { "ListTaskRuns",  "httpTrigger",           "tasks/{id}/runs",   "get",        "Function" },
-        { "Health",        "httpTrigger",           "health",            "get",        "Anonymous" },
+        { "Health",        "httpTrigger",           "health",            "get,head",   "Anonymous" },
         { "TaskOrchestrator", "orchestrationTrigger", null,              "",           null },
         { "ClaimDue",      "activityTrigger",       null,                "",           null },
         { "FireOccurrence", "activityTrigger",      null,                "",           null },

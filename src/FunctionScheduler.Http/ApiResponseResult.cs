@@ -1,14 +1,14 @@
 using System.Text.Json;
 using FunctionScheduler.Core.Api;
+using Microsoft.AspNetCore.Http;
 
-namespace FunctionScheduler.Standalone.Http;
+namespace FunctionScheduler.Http;
 
 /// <summary>
-/// Writes a core <see cref="ApiResponse"/>: status, Location, ETag, content type and the body through
-/// <see cref="SchedulerJson"/>, so both hosts answer byte for byte alike. Problems carry the request path as
-/// their instance.
+/// The one response writer of both hosts: writes a core <see cref="ApiResponse"/> (status, Location, ETag, content
+/// type and the body through <see cref="SchedulerJson"/>). A problem without an instance gets the request path.
 /// </summary>
-internal sealed class ApiResponseResult(ApiResponse response) : IResult, IStatusCodeHttpResult
+public sealed class ApiResponseResult(ApiResponse response) : IResult, IStatusCodeHttpResult
 {
     public ApiResponse Response => response;
 

@@ -1,14 +1,17 @@
 using System.Buffers;
 using FunctionScheduler.Core.Api;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace FunctionScheduler.Standalone.Http;
+namespace FunctionScheduler.Http;
 
 /// <summary>
-/// Reads a JSON request body as bytes for the core's validating reader: 415 unless the content type is JSON
-/// (application/json or a +json type, UTF-8), 413 past the size limit, whether or not Content-Length was sent.
+/// The one request-body reader of both hosts. Reads a JSON body as bytes for the core's validating reader: 415
+/// unless the content type is application/json or an application/*+json type in UTF-8 (no Content-Type at all is
+/// 415 too: the contract is JSON, and guessing would accept form posts); 413 past the limit, whether or not
+/// Content-Length was sent. The read stops at the limit, so an oversized body is never buffered whole.
 /// </summary>
-internal static class JsonRequestBody
+public static class JsonRequestBody
 {
     public static async Task<(ReadOnlyMemory<byte> Body, ApiResponse? Problem)> ReadAsync(
         HttpRequest request, long limit, CancellationToken cancellationToken)
@@ -16,12 +19,12 @@ internal static class JsonRequestBody
         ArgumentNullException.ThrowIfNull(request);
         if (!IsJson(request.ContentType))
         {
-            return (default, HostProblems.UnsupportedMediaType(request.ContentType));
+            return (default, HttpProblems.UnsupportedMediaType(request.ContentType));
         }
 
         if (request.ContentLength > limit)
         {
-            return (default, HostProblems.PayloadTooLarge(limit));
+            return (default, HttpProblems.PayloadTooLarge(limit));
         }
 
         var reader = request.BodyReader;
@@ -32,7 +35,7 @@ internal static class JsonRequestBody
             if (buffer.Length > limit)
             {
                 reader.AdvanceTo(buffer.End);
-                return (default, HostProblems.PayloadTooLarge(limit));
+                return (default, HttpProblems.PayloadTooLarge(limit));
             }
 
             if (read.IsCompleted)
@@ -47,7 +50,8 @@ internal static class JsonRequestBody
         }
     }
 
-    internal static bool IsJson(string? contentType)
+    /// <summary>application/json or application/*+json, with no charset or UTF-8; text/json is not JSON here.</summary>
+    public static bool IsJson(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
         {
