@@ -97,14 +97,16 @@ public static class TaskOrchestrator
         {
             if (claim.Claimed.Count == 0)
             {
-                // Paused or completed: hold no timer and wait for no event. The claim already wrote that state to
-                // the index; resume, run-now and replace start the instance again, and the reconcile catches a lost start.
+                // Paused or completed: hold no timer, and wait for a change (resume, run-now, replace). The instance
+                // stays, so a change raised while this pass ran is delivered to it: an instance that ended here would
+                // lose such an event with it (seen on the real engine when a run-now follows a pause at once).
                 OrchestratorLog.Idle(logger, input.TaskId, claim.Lifecycle);
-                return PassOutcome.Idle;
+                await context.WaitForExternalEvent<string>(TaskInstance.ChangedEvent);
+                context.ContinueAsNew(state, preserveUnprocessedEvents: true);
+                return PassOutcome.Continued;
             }
 
-            // Something fired and nothing is planned. Plan once more before ending, so that a run-now which arrived
-            // while firing (its wake-up event would die with this instance) does not wait for the reconcile.
+            // Something fired and nothing is planned: plan once more, so what changed while firing is seen at once.
             context.ContinueAsNew(state, preserveUnprocessedEvents: true);
             return PassOutcome.Continued;
         }

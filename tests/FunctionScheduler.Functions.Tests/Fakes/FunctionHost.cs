@@ -88,11 +88,17 @@ internal sealed class FunctionHost(IServiceProvider services)
         var function = Named(name);
         var triggerParameter = function.GetParameters().Single(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null);
         var input = inputJson is null ? null : JsonSerializer.Deserialize(inputJson, triggerParameter.ParameterType, DurableJson.Options);
-        var arguments = Bind(function, new FakeFunctionContext(services), new Dictionary<string, string>(), request: null, client: null, trigger: input);
+        return DurableJson.Serialize(await InvokeActivityAsync(function, input, CancellationToken.None));
+    }
+
+    /// <summary>Runs an activity function with its (deserialized) input bound to the trigger parameter; returns its result.</summary>
+    public async Task<object?> InvokeActivityAsync(MethodInfo function, object? input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var arguments = Bind(function, new FakeFunctionContext(services, cancellationToken), new Dictionary<string, string>(), request: null, client: null, trigger: input);
         var task = (Task)function.Invoke(Instance(function), arguments)!;
         await task;
-        var result = task.GetType().GetProperty("Result")!.GetValue(task);
-        return DurableJson.Serialize(result);
+        return task.GetType().GetProperty("Result")!.GetValue(task);
     }
 
     /// <summary>The orchestrator function named <paramref name="name"/>, as a delegate over a context.</summary>

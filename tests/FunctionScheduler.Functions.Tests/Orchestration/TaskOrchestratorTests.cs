@@ -70,17 +70,22 @@ public class TaskOrchestratorTests
     [Theory]
     [InlineData(TaskLifecycle.Paused)]
     [InlineData(TaskLifecycle.Completed)]
-    public async Task RunAsync_NothingClaimedNothingPlanned_EndsIdleHoldingNoTimer(TaskLifecycle lifecycle)
+    public async Task RunAsync_NothingClaimedNothingPlanned_WaitsForAChangeHoldingNoTimer(TaskLifecycle lifecycle)
     {
         var context = new OrchestrationContextMock(Input());
         context.ClaimReturns(new ClaimDueResult(true, lifecycle, 3, [], null));
+        var changed = new TaskCompletionSource<string>();
+        context.Mock.Setup(c => c.WaitForExternalEvent<string>(TaskInstance.ChangedEvent, It.IsAny<CancellationToken>())).Returns(changed.Task);
+        context.ContinueAsNewExpected(Input());
 
-        var outcome = await TaskOrchestrator.RunAsync(context.Object);
+        var pass = TaskOrchestrator.RunAsync(context.Object);
 
-        Assert.Equal(PassOutcome.Idle, outcome);
-        context.Mock.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
-        context.Mock.Verify(c => c.WaitForExternalEvent<string>(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.False(pass.IsCompleted);
         context.Mock.Verify(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>()), Times.Never);
+        changed.SetResult("Resumed");
+        Assert.Equal(PassOutcome.Continued, await pass);
+        context.Mock.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+        context.VerifyContinuedAsNew(Input());
     }
 
     [Fact]
