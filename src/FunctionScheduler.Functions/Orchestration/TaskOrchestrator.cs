@@ -50,13 +50,13 @@ public static class TaskOrchestrator
             ?? throw new InvalidOperationException($"Orchestration '{context.InstanceId}' was started without input.");
         var logger = context.CreateReplaySafeLogger(LogCategory);
         var claimant = input.Claimant ?? $"{context.InstanceId}/{context.NewGuid():N}";
-        var state = input with { Claimant = claimant, SchemaVersion = TaskOrchestrationInput.CurrentSchemaVersion };
+        var state = input with { Claimant = claimant, SchemaVersion = TaskOrchestrationInput.CurrentSchemaVersion, WokeFor = null };
 
         ClaimDueResult claim;
         try
         {
             claim = await context.CallActivityAsync<ClaimDueResult>(
-                TaskActivities.ClaimDue, new ClaimDueInput(input.Group, input.TaskId, claimant), ActivityOptions);
+                TaskActivities.ClaimDue, new ClaimDueInput(input.Group, input.TaskId, claimant, input.WokeFor), ActivityOptions);
         }
         catch (TaskFailedException ex)
         {
@@ -124,6 +124,12 @@ public static class TaskOrchestrator
             var timer = context.CreateTimer(until.UtcDateTime, cancellation.Token);
             var changed = context.WaitForExternalEvent<string>(TaskInstance.ChangedEvent, cancellation.Token);
             var first = await Task.WhenAny(timer, changed);
+            if (first == timer)
+            {
+                // The next claim waits for this instant: a queue-based timer may have woken a little early, and
+                // planning before the instant would find nothing due and go round again (a spin of passes).
+                state = state with { WokeFor = until };
+            }
 
             // Cancel the loser: Durable holds an execution open until its outstanding timers fire, so a timer left
             // behind would keep this pass alive until its wake time. Synchronous on purpose: cancellation callbacks

@@ -45,9 +45,9 @@ internal sealed class OrchestrationContextMock
         return new ClaimedOccurrence(new Occurrence(at, at, kind), Claimant, at.AddMinutes(10), 1);
     }
 
-    public void ClaimReturns(ClaimDueResult result, string claimant = Claimant) =>
+    public void ClaimReturns(ClaimDueResult result, string claimant = Claimant, DateTimeOffset? notBefore = null) =>
         Mock.Setup(c => c.CallActivityAsync<ClaimDueResult>(
-                new TaskName(TaskActivities.ClaimDue), new ClaimDueInput("default", "nightly", claimant), TaskOrchestrator.ActivityOptions))
+                new TaskName(TaskActivities.ClaimDue), new ClaimDueInput("default", "nightly", claimant, notBefore), TaskOrchestrator.ActivityOptions))
             .ReturnsAsync(result);
 
     public void ClaimThrows() =>
