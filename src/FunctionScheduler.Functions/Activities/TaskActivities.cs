@@ -10,8 +10,15 @@ namespace FunctionScheduler.Functions.Activities;
 /// Durable may run an activity again (a retry, or a worker lost before its result was stored), so a claim re-run by
 /// the same claimant gets its own claims back, and a fire looks up the run log before calling the target.
 /// </summary>
-public sealed class TaskActivities(ITaskStore store, TaskExecutor executor)
+public sealed class TaskActivities(ITaskStore store, TaskExecutor executor, TimeProvider time)
 {
+    /// <summary>
+    /// The most a claim waits for the instant its timer was set for. Queue-based timers wake less than a second
+    /// early; anything earlier (a clock far off) is not waited for: the claim plans, and the orchestrator's next timer
+    /// covers the rest.
+    /// </summary>
+    public static readonly TimeSpan MaxEarlyWake = TimeSpan.FromSeconds(2);
+
     /// <summary>Activity name: plan the task now and claim what is due.</summary>
     public const string ClaimDue = "ClaimDue";
 
@@ -24,6 +31,11 @@ public sealed class TaskActivities(ITaskStore store, TaskExecutor executor)
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.CancellationToken;
+        if (input.NotBefore is { } notBefore && notBefore - time.GetUtcNow() is var early && early > TimeSpan.Zero && early <= MaxEarlyWake)
+        {
+            await Task.Delay(early, time, cancellationToken);
+        }
+
         var task = await store.GetAsync(input.Group, input.TaskId, cancellationToken);
         if (task is null)
         {

@@ -71,16 +71,25 @@ public sealed partial class TaskOrchestrations(DurableTaskClient client, ILogger
     }
 
     /// <summary>
-    /// Terminates the instance if it is active and purges its history. Termination is processed asynchronously, so
-    /// the purge right after it usually finds a still-running instance and purges nothing; the reconcile purges it later.
+    /// Ends the task's instance: terminates it if it is active, purges its history if it has already ended.
+    /// Termination is processed asynchronously, and a purge is only for an instance that has ended: purging one whose
+    /// termination is still queued leaves the backend a message for an instance it no longer has (the in-memory
+    /// backend then fails on it in a loop). The reconcile purges a terminated instance whose task is gone.
     /// </summary>
     public async Task EndAsync(string taskId, string reason, CancellationToken cancellationToken = default)
     {
         var instanceId = TaskInstance.IdFor(taskId);
-        if (TaskInstance.IsActive(await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken)))
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return;
+        }
+
+        if (TaskInstance.IsActive(instance))
         {
             await client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(reason), cancellationToken);
             LogTerminated(taskId, instanceId, reason);
+            return;
         }
 
         var purged = await client.PurgeInstanceAsync(instanceId, options: null, cancellationToken);

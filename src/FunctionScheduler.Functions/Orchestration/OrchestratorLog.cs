@@ -9,7 +9,7 @@ internal static partial class OrchestratorLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Task {TaskId}: deleted; its orchestration ends")]
     public static partial void TaskGone(ILogger logger, string taskId);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Task {TaskId}: nothing planned ({Lifecycle}); its orchestration ends until the task changes")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Task {TaskId}: nothing planned ({Lifecycle}); its orchestration waits for a change")]
     public static partial void Idle(ILogger logger, string taskId, TaskLifecycle? lifecycle);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Task {TaskId}: fired the occurrence scheduled at {ScheduledAt}; run status {Status} (empty when the task was deleted meanwhile)")]

@@ -8,7 +8,4 @@ public static class PassOutcome
 
     /// <summary>The task was deleted: the instance ended.</summary>
     public const string TaskGone = "task-gone";
-
-    /// <summary>Nothing planned (paused or completed): the instance ended until a change starts it again.</summary>
-    public const string Idle = "idle";
 }

@@ -25,4 +25,10 @@ public sealed record TaskOrchestrationInput(string Group, string TaskId)
     /// take this instance's unexpired claims for its own. Null until the first pass draws it.
     /// </summary>
     public string? Claimant { get; init; }
+
+    /// <summary>
+    /// The instant the previous pass's timer was set for, when that timer (not a change) woke this pass; the claim
+    /// does not plan before it (see <see cref="Activities.ClaimDueInput.NotBefore"/>). Null in an older state.
+    /// </summary>
+    public DateTimeOffset? WokeFor { get; init; }
 }

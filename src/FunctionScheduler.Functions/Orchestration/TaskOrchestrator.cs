@@ -50,13 +50,13 @@ public static class TaskOrchestrator
             ?? throw new InvalidOperationException($"Orchestration '{context.InstanceId}' was started without input.");
         var logger = context.CreateReplaySafeLogger(LogCategory);
         var claimant = input.Claimant ?? $"{context.InstanceId}/{context.NewGuid():N}";
-        var state = input with { Claimant = claimant, SchemaVersion = TaskOrchestrationInput.CurrentSchemaVersion };
+        var state = input with { Claimant = claimant, SchemaVersion = TaskOrchestrationInput.CurrentSchemaVersion, WokeFor = null };
 
         ClaimDueResult claim;
         try
         {
             claim = await context.CallActivityAsync<ClaimDueResult>(
-                TaskActivities.ClaimDue, new ClaimDueInput(input.Group, input.TaskId, claimant), ActivityOptions);
+                TaskActivities.ClaimDue, new ClaimDueInput(input.Group, input.TaskId, claimant, input.WokeFor), ActivityOptions);
         }
         catch (TaskFailedException ex)
         {
@@ -97,14 +97,16 @@ public static class TaskOrchestrator
         {
             if (claim.Claimed.Count == 0)
             {
-                // Paused or completed: hold no timer and wait for no event. The claim already wrote that state to
-                // the index; resume, run-now and replace start the instance again, and the reconcile catches a lost start.
+                // Paused or completed: hold no timer, and wait for a change (resume, run-now, replace). The instance
+                // stays, so a change raised while this pass ran is delivered to it: an instance that ended here would
+                // lose such an event with it (seen on the real engine when a run-now follows a pause at once).
                 OrchestratorLog.Idle(logger, input.TaskId, claim.Lifecycle);
-                return PassOutcome.Idle;
+                await context.WaitForExternalEvent<string>(TaskInstance.ChangedEvent);
+                context.ContinueAsNew(state, preserveUnprocessedEvents: true);
+                return PassOutcome.Continued;
             }
 
-            // Something fired and nothing is planned. Plan once more before ending, so that a run-now which arrived
-            // while firing (its wake-up event would die with this instance) does not wait for the reconcile.
+            // Something fired and nothing is planned: plan once more, so what changed while firing is seen at once.
             context.ContinueAsNew(state, preserveUnprocessedEvents: true);
             return PassOutcome.Continued;
         }
@@ -122,6 +124,12 @@ public static class TaskOrchestrator
             var timer = context.CreateTimer(until.UtcDateTime, cancellation.Token);
             var changed = context.WaitForExternalEvent<string>(TaskInstance.ChangedEvent, cancellation.Token);
             var first = await Task.WhenAny(timer, changed);
+            if (first == timer)
+            {
+                // The next claim waits for this instant: a queue-based timer may have woken a little early, and
+                // planning before the instant would find nothing due and go round again (a spin of passes).
+                state = state with { WokeFor = until };
+            }
 
             // Cancel the loser: Durable holds an execution open until its outstanding timers fire, so a timer left
             // behind would keep this pass alive until its wake time. Synchronous on purpose: cancellation callbacks

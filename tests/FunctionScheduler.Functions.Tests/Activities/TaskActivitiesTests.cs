@@ -42,6 +42,30 @@ public class TaskActivitiesTests
     }
 
     [Fact]
+    public async Task ClaimDue_WokenLessThanASecondEarly_WaitsForTheInstantThenClaimsIt()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var app = await CreateDueTaskAsync(new TestApp(clock, new ScriptedTarget(clock)), clock, At("10:01:00").AddMilliseconds(-900));
+
+        var claim = ClaimAsync(app, "task:beat/a", notBefore: At("10:01:00"));
+        await Task.Delay(100);
+        Assert.False(claim.IsCompleted, "The claim planned before the instant its timer was set for.");
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+
+        Assert.Equal(At("10:01:00"), Assert.Single((await claim).Claimed).Occurrence.ScheduledAt);
+    }
+
+    [Fact]
+    public async Task ClaimDue_NotBeforeFarAhead_PlansAtOnceWithoutWaiting()
+    {
+        await using var app = await CreateDueTaskAsync();
+
+        var claim = await ClaimAsync(app, "task:beat/a", notBefore: At("10:01:00") + TaskActivities.MaxEarlyWake + TimeSpan.FromSeconds(1));
+
+        Assert.Single(claim.Claimed);
+    }
+
+    [Fact]
     public async Task FireOccurrence_RunTwice_CallsTheTargetOnceAndRecordsOneRun()
     {
         await using var app = await CreateDueTaskAsync(out var target);
@@ -100,17 +124,17 @@ public class TaskActivitiesTests
 
     // Created through the API with the fake client, then the clock moves to the first occurrence without letting
     // the orchestration run: the activities are called by hand.
-    private static async Task<TestApp> CreateDueTaskAsync(TestApp app, FakeTimeProvider clock)
+    private static async Task<TestApp> CreateDueTaskAsync(TestApp app, FakeTimeProvider clock, DateTimeOffset? at = null)
     {
         var created = await app.Host.SendAsync("POST", "/api/tasks", app.Durable, """{ "id": "beat", "cron": "* * * * *", "url": "https://target.example/hook" }""");
         Assert.Equal(201, (int)created.StatusCode);
-        clock.SetUtcNow(At("10:01:00"));
+        clock.SetUtcNow(at ?? At("10:01:00"));
         return app;
     }
 
-    private static async Task<ClaimDueResult> ClaimAsync(TestApp app, string claimant) =>
+    private static async Task<ClaimDueResult> ClaimAsync(TestApp app, string claimant, DateTimeOffset? notBefore = null) =>
         DurableJson.Deserialize<ClaimDueResult>(
-            await app.Host.RunActivityAsync(TaskActivities.ClaimDue, DurableJson.Serialize(new ClaimDueInput("default", "beat", claimant))))!;
+            await app.Host.RunActivityAsync(TaskActivities.ClaimDue, DurableJson.Serialize(new ClaimDueInput("default", "beat", claimant, notBefore))))!;
 
     private static DateTimeOffset At(string time) =>
         DateTimeOffset.Parse($"2026-03-02T{time}Z", System.Globalization.CultureInfo.InvariantCulture);

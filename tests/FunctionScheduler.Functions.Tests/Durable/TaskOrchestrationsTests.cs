@@ -114,16 +114,15 @@ public class TaskOrchestrationsTests
     }
 
     [Fact]
-    public async Task Notify_DeletedWithRunningInstance_TerminatesThenTriesToPurge()
+    public async Task Notify_DeletedWithRunningInstance_TerminatesAndNeverPurgesARunningInstance()
     {
         InstanceIs(OrchestrationRuntimeStatus.Running);
-        _client.Setup(c => c.TerminateInstanceAsync(InstanceId, new TerminateInstanceOptions("task deleted", true), It.IsAny<CancellationToken>())).Returns(System.Threading.Tasks.Task.CompletedTask);
-        _client.Setup(c => c.PurgeInstanceAsync(InstanceId, null, It.IsAny<CancellationToken>())).ReturnsAsync(new PurgeResult(0, true));
+        _client.Setup(c => c.TerminateInstanceAsync(InstanceId, new TerminateInstanceOptions("task deleted"), It.IsAny<CancellationToken>())).Returns(System.Threading.Tasks.Task.CompletedTask);
 
         await Notifier().NotifyAsync(Task(), TaskChange.Deleted);
 
         _client.Verify(c => c.TerminateInstanceAsync(InstanceId, It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
-        _client.Verify(c => c.PurgeInstanceAsync(InstanceId, null, It.IsAny<CancellationToken>()), Times.Once);
+        _client.Verify(c => c.PurgeInstanceAsync(It.IsAny<string>(), It.IsAny<PurgeInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class TaskOrchestratorTests
         context.FireSucceeds(first);
         context.FireSucceeds(second);
         context.WaitSetUp(wakeAt.UtcDateTime, Task.CompletedTask, NoEvent);
-        context.ContinueAsNewExpected(Input());
+        context.ContinueAsNewExpected(Input() with { WokeFor = wakeAt });
 
         var outcome = await TaskOrchestrator.RunAsync(context.Object);
 
@@ -35,7 +35,7 @@ public class TaskOrchestratorTests
         Assert.Equal([first.Occurrence.ScheduledAt, second.Occurrence.ScheduledAt], fireOrder);
         context.Mock.Verify(c => c.CreateTimer(wakeAt.UtcDateTime, It.IsAny<CancellationToken>()), Times.Once);
         Assert.True(context.EventToken.IsCancellationRequested, "The losing event wait must be cancelled.");
-        context.VerifyContinuedAsNew(Input());
+        context.VerifyContinuedAsNew(Input() with { WokeFor = wakeAt });
     }
 
     [Fact]
@@ -67,20 +67,39 @@ public class TaskOrchestratorTests
         context.Mock.Verify(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>()), Times.Never);
     }
 
+    [Fact]
+    public async Task RunAsync_WokenByItsTimer_ClaimWaitsForTheTimersInstantAndTheNextPassStartsClean()
+    {
+        var wokeFor = new DateTimeOffset(Now).AddMilliseconds(400);
+        var context = new OrchestrationContextMock(Input() with { WokeFor = wokeFor });
+        context.ClaimReturns(new ClaimDueResult(true, TaskLifecycle.Active, 3, [], wokeFor.AddMinutes(1)), notBefore: wokeFor);
+        context.WaitSetUp(wokeFor.AddMinutes(1).UtcDateTime, NoTimer, Task.FromResult("Paused"));
+        context.ContinueAsNewExpected(Input());
+
+        await TaskOrchestrator.RunAsync(context.Object);
+
+        context.VerifyContinuedAsNew(Input());
+    }
+
     [Theory]
     [InlineData(TaskLifecycle.Paused)]
     [InlineData(TaskLifecycle.Completed)]
-    public async Task RunAsync_NothingClaimedNothingPlanned_EndsIdleHoldingNoTimer(TaskLifecycle lifecycle)
+    public async Task RunAsync_NothingClaimedNothingPlanned_WaitsForAChangeHoldingNoTimer(TaskLifecycle lifecycle)
     {
         var context = new OrchestrationContextMock(Input());
         context.ClaimReturns(new ClaimDueResult(true, lifecycle, 3, [], null));
+        var changed = new TaskCompletionSource<string>();
+        context.Mock.Setup(c => c.WaitForExternalEvent<string>(TaskInstance.ChangedEvent, It.IsAny<CancellationToken>())).Returns(changed.Task);
+        context.ContinueAsNewExpected(Input());
 
-        var outcome = await TaskOrchestrator.RunAsync(context.Object);
+        var pass = TaskOrchestrator.RunAsync(context.Object);
 
-        Assert.Equal(PassOutcome.Idle, outcome);
-        context.Mock.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
-        context.Mock.Verify(c => c.WaitForExternalEvent<string>(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.False(pass.IsCompleted);
         context.Mock.Verify(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>()), Times.Never);
+        changed.SetResult("Resumed");
+        Assert.Equal(PassOutcome.Continued, await pass);
+        context.Mock.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+        context.VerifyContinuedAsNew(Input());
     }
 
     [Fact]
@@ -107,12 +126,12 @@ public class TaskOrchestratorTests
         var wakeAt = new DateTimeOffset(Now).AddDays(30);
         context.ClaimReturns(new ClaimDueResult(true, TaskLifecycle.Active, 1, [], wakeAt));
         context.WaitSetUp(Now + TaskOrchestrator.MaxWait, Task.CompletedTask, NoEvent);
-        context.ContinueAsNewExpected(Input());
+        context.ContinueAsNewExpected(Input() with { WokeFor = new DateTimeOffset(Now + TaskOrchestrator.MaxWait) });
 
         await TaskOrchestrator.RunAsync(context.Object);
 
         context.Mock.Verify(c => c.CreateTimer(Now.AddDays(3), It.IsAny<CancellationToken>()), Times.Once);
-        context.VerifyContinuedAsNew(Input());
+        context.VerifyContinuedAsNew(Input() with { WokeFor = new DateTimeOffset(Now + TaskOrchestrator.MaxWait) });
     }
 
     [Fact]
@@ -124,12 +143,12 @@ public class TaskOrchestratorTests
         var wakeAt = new DateTimeOffset(Now).AddMinutes(1);
         context.ClaimReturns(new ClaimDueResult(true, TaskLifecycle.Active, 1, [], wakeAt), claimant: $"{InstanceId}/{guid:N}");
         context.WaitSetUp(wakeAt.UtcDateTime, Task.CompletedTask, NoEvent);
-        context.ContinueAsNewExpected(Input());
+        context.ContinueAsNewExpected(Input() with { WokeFor = wakeAt });
 
         await TaskOrchestrator.RunAsync(context.Object);
 
         context.Mock.Verify(c => c.NewGuid(), Times.Once);
-        context.VerifyContinuedAsNew(Input());
+        context.VerifyContinuedAsNew(Input() with { WokeFor = wakeAt });
     }
 
     [Fact]
@@ -138,12 +157,12 @@ public class TaskOrchestratorTests
         var context = new OrchestrationContextMock(Input());
         context.ClaimThrows();
         context.WaitSetUp(Now + TaskOrchestrator.FailureBackoff, Task.CompletedTask, NoEvent);
-        context.ContinueAsNewExpected(Input());
+        context.ContinueAsNewExpected(Input() with { WokeFor = new DateTimeOffset(Now + TaskOrchestrator.FailureBackoff) });
 
         var outcome = await TaskOrchestrator.RunAsync(context.Object);
 
         Assert.Equal(PassOutcome.Continued, outcome);
-        context.VerifyContinuedAsNew(Input());
+        context.VerifyContinuedAsNew(Input() with { WokeFor = new DateTimeOffset(Now + TaskOrchestrator.FailureBackoff) });
     }
 
     [Fact]
@@ -156,13 +175,13 @@ public class TaskOrchestratorTests
         context.FireThrows(failing);
         context.FireSucceeds(next);
         context.WaitSetUp(Now + TaskOrchestrator.FailureBackoff, Task.CompletedTask, NoEvent);
-        context.ContinueAsNewExpected(Input());
+        context.ContinueAsNewExpected(Input() with { WokeFor = new DateTimeOffset(Now + TaskOrchestrator.FailureBackoff) });
 
         var outcome = await TaskOrchestrator.RunAsync(context.Object);
 
         Assert.Equal(PassOutcome.Continued, outcome);
         context.VerifyFired(next);
-        context.VerifyContinuedAsNew(Input());
+        context.VerifyContinuedAsNew(Input() with { WokeFor = new DateTimeOffset(Now + TaskOrchestrator.FailureBackoff) });
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class OrchestrationRobustnessTests
     private const string InstanceId = "task:beat";
 
     [Fact]
-    public async Task LostPauseEvent_NextWakeSeesThePause_NothingFiresAndTheInstanceEnds()
+    public async Task LostPauseEvent_NextWakeSeesThePause_NothingFiresAndTheInstanceWaitsForAChange()
     {
         await using var app = NewApp(out var target);
         await CreateAsync(app, EveryMinute);
@@ -33,7 +33,8 @@ public class OrchestrationRobustnessTests
 
         Assert.Equal(1, app.Durable.DroppedEvents);
         Assert.Single(target.Fires);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, app.Durable.Find(InstanceId)!.Status);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, app.Durable.Find(InstanceId)!.Status);
+        Assert.Null(app.Durable.Find(InstanceId)!.EarliestTimer);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public class OrchestrationRobustnessTests
     }
 
     [Fact]
-    public async Task DeleteThroughApi_PurgeFindsInstanceStillRunning_ReconcilePurgesItLater()
+    public async Task DeleteThroughApi_TerminatesTheInstance_ReconcilePurgesItOnceEnded()
     {
         await using var app = NewApp(out _);
         await CreateAsync(app, Hourly);

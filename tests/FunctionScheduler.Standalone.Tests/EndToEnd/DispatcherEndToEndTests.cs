@@ -1,12 +1,13 @@
 using System.Net;
 using System.Diagnostics.Metrics;
-using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.Api.Representations;
+using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Telemetry;
 using FunctionScheduler.Standalone.Tests.Support;
 using FunctionScheduler.Testing.Azurite;
 using FunctionScheduler.Testing.Targets;
+using FunctionScheduler.Testing.Timing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;

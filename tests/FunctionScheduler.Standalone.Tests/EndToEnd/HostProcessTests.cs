@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FunctionScheduler.Standalone.Tests.Support;
 using FunctionScheduler.Testing.Azurite;
+using FunctionScheduler.Testing.Timing;
 
 namespace FunctionScheduler.Standalone.Tests.EndToEnd;
 

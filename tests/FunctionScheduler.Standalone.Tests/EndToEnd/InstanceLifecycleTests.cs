@@ -6,6 +6,7 @@ using FunctionScheduler.Core.Telemetry;
 using FunctionScheduler.Standalone.Tests.Support;
 using FunctionScheduler.Testing.Azurite;
 using FunctionScheduler.Testing.Targets;
+using FunctionScheduler.Testing.Timing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

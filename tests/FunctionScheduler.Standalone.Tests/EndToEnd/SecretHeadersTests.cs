@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FunctionScheduler.Standalone.Tests.Support;
+using FunctionScheduler.Testing.Timing;
 
 namespace FunctionScheduler.Standalone.Tests.EndToEnd;
 

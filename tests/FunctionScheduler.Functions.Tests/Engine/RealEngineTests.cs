@@ -1,0 +1,179 @@
+using System.Text.Json;
+using DurableTask.Core;
+using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Storage.Tables;
+using FunctionScheduler.Functions.Orchestration;
+using FunctionScheduler.Functions.Tests.Fakes;
+using FunctionScheduler.Testing.Azurite;
+using FunctionScheduler.Testing.Targets;
+using FunctionScheduler.Testing.Timing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace FunctionScheduler.Functions.Tests.Engine;
+
+/// <summary>
+/// The app's orchestrator, activities, HTTP functions and change notifier on the real Durable Task engine and the
+/// real clock, against a real loopback target: one derived class per backend. Every fire is checked against its
+/// instant (never early), every occurrence once (a duplicate only with the same run id), and the orchestrator's
+/// passes per fire and each fire's lateness are measured and written to the test output.
+/// </summary>
+public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    private readonly string _tablePrefix = AzuriteStorage.NewTablePrefix("engine");
+    private readonly FunctionTasks _tasks = new();
+    private ILoggerFactory _loggers = null!;
+
+    internal LoopbackTarget Target { get; private set; } = null!;
+
+    internal DurableEngine Engine { get; set; } = null!;
+
+    internal FunctionTasks Tasks => _tasks;
+
+    internal LogCounter Logs { get; } = new();
+
+    /// <summary>The most orchestrator passes a fire may take on this backend.</summary>
+    protected abstract double MaxPassesPerFire { get; }
+
+    /// <summary>A fresh orchestration service (task hub) for this backend.</summary>
+    internal abstract Task<IOrchestrationService> NewBackendAsync(ILoggerFactory loggers);
+
+    /// <summary>Removes what the backend left behind.</summary>
+    internal abstract Task CleanUpBackendAsync();
+
+    public async Task InitializeAsync()
+    {
+        _loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Warning));
+        Target = await LoopbackTarget.StartAsync(endpoints =>
+        {
+            endpoints.MapPost("/a", TargetBehaviors.Status(200, "a"));
+            endpoints.MapPost("/b", TargetBehaviors.Status(200, "b"));
+            endpoints.MapPost("/slow", async context =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), context.RequestAborted);
+                context.Response.StatusCode = 200;
+            });
+        });
+        Engine = await StartEngineAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        await Target.DisposeAsync();
+        await CleanUpBackendAsync();
+        await new SchedulerTables(Microsoft.Extensions.Options.Options.Create(new TableStorageOptions
+        {
+            ConnectionString = AzuriteStorage.ConnectionString,
+            TablePrefix = _tablePrefix,
+        })).DeleteAllAsync();
+        _loggers.Dispose();
+    }
+
+    [Fact]
+    public async Task EverySecond_FiresEachOccurrenceOnceNeverEarlyWithBoundedPasses_ThenDeleteStopsItAndPurgesItsHistory()
+    {
+        await SendAsync("POST", "/api/tasks", TaskBody("beat", "* * * * * *", "/a"), 201);
+        Assert.True(await Eventually.TrueAsync(() => Fires("/a").Select(f => f.ScheduledAt).Distinct().Count() >= 10, Bound), "The task did not fire ten times.");
+        var passes = _tasks.PassesOf(TaskInstance.IdFor("beat"));
+
+        var answeredAt = await SendAsync("DELETE", "/api/tasks/beat", null, 204);
+
+        var fires = Fires("/a");
+        AssertEachOccurrenceOnceNeverEarly(fires);
+        var lateness = fires.Select(f => f.Lateness).ToList();
+        var perFire = (double)passes / fires.Select(f => f.ScheduledAt).Distinct().Count();
+        output.WriteLine($"{GetType().Name}: {fires.Count} fires, {passes} orchestrator passes ({perFire:F2} per fire), lateness {Lateness.Describe(lateness)}");
+        Assert.True(perFire <= MaxPassesPerFire, $"{perFire:F2} orchestrator passes per fire; at most {MaxPassesPerFire} allowed.");
+
+        // Nothing starts after the answer: a request may still arrive only for an occurrence due before it.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.All(Fires("/a").Where(f => f.ReceivedAt > answeredAt), f => Assert.True(f.ScheduledAt <= answeredAt, $"{f.ScheduledAt:O} fired after the delete answered at {answeredAt:O}."));
+        // The delete terminated the instance; once it has ended, the reconcile (every 5 minutes in production) purges it.
+        Assert.True(
+            await Eventually.TrueAsync(async () => !TaskInstance.IsActive(await Engine.Client.GetInstanceAsync(TaskInstance.IdFor("beat"))), Bound),
+            "The deleted task's orchestration did not end.");
+        await Engine.Host.RunTimerAsync("Reconcile", Engine.Client);
+        Assert.Null(await Engine.Client.GetInstanceAsync(TaskInstance.IdFor("beat")));
+        AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task PauseResumeRunNowReplace_EachTakesEffectOnTheRealEngine()
+    {
+        await SendAsync("POST", "/api/tasks", TaskBody("life", "* * * * * *", "/a"), 201);
+        Assert.True(await Eventually.TrueAsync(() => Fires("/a").Count >= 2, Bound), "The task did not fire.");
+
+        // Pause: no occurrence due after the answer fires.
+        var pausedAt = await SendAsync("POST", "/api/tasks/life/pause", null, 200);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain(Fires("/a"), f => f.ScheduledAt > pausedAt);
+
+        // Resume: it fires again, and the paused period is not replayed.
+        var resumedAt = await SendAsync("POST", "/api/tasks/life/resume", null, 200);
+        Assert.True(await Eventually.TrueAsync(() => Fires("/a").Any(f => f.ScheduledAt >= resumedAt), Bound), "The resumed task did not fire.");
+        Assert.DoesNotContain(Fires("/a"), f => f.ScheduledAt > pausedAt && f.ScheduledAt < resumedAt.AddSeconds(-1));
+
+        // Run now, right after a pause: one manual fire.
+        await SendAsync("POST", "/api/tasks/life/pause", null, 200);
+        await SendAsync("POST", "/api/tasks/life/run", null, 202);
+        Assert.True(await Eventually.TrueAsync(() => Fires("/a").Any(f => f.Kind == "manual"), Bound), "Run-now did not fire.");
+
+        // Replace with another target and resume: fires go to the new target only.
+        var replacedAt = await SendAsync("PUT", "/api/tasks/life", TaskBody("life", "* * * * * *", "/b"), 200);
+        await SendAsync("POST", "/api/tasks/life/resume", null, 200);
+        Assert.True(await Eventually.TrueAsync(() => Fires("/b").Count >= 2, Bound), "The replaced task did not fire at its new target.");
+        Assert.DoesNotContain(Fires("/a"), f => f.ReceivedAt > replacedAt);
+
+        AssertEachOccurrenceOnceNeverEarly([.. Fires("/a").Concat(Fires("/b")).Where(f => f.Kind == "scheduled")], contiguous: false);
+        AssertNoErrors();
+    }
+
+    internal async Task<DurableEngine> StartEngineAsync() =>
+        await DurableEngine.StartAsync(await NewBackendAsync(_loggers), _tasks, Settings(), Logs);
+
+    /// <summary>Sends a request through the app's HTTP functions with the engine's client; returns when it was answered.</summary>
+    internal async Task<DateTimeOffset> SendAsync(string method, string path, string? body, int expected)
+    {
+        var response = await Engine.Host.SendAsync(method, path, Engine.Client, body);
+        Assert.True(expected == (int)response.StatusCode, $"{method} {path} answered {(int)response.StatusCode}: {response.BodyText}");
+        return DateTimeOffset.UtcNow;
+    }
+
+    internal void AssertNoErrors() =>
+        Assert.True(Logs.Errors.Count == 0, $"{Logs.Errors.Count} errors logged, the first: {string.Join(Environment.NewLine, Logs.Errors.Take(3))}");
+
+    internal IReadOnlyList<TargetFire> Fires(string path) => [.. TargetFire.From(Target).Where(f => f.Path == path)];
+
+    /// <summary>No fire before its instant, and an occurrence fired twice only with one run id (a retry the receiver drops).</summary>
+    internal static void AssertEachOccurrenceOnceNeverEarly(IReadOnlyList<TargetFire> fires, bool contiguous = true, int everySeconds = 1)
+    {
+        Assert.All(fires, f => Assert.True(f.ReceivedAt >= f.ScheduledAt, $"The occurrence of {f.ScheduledAt:O} arrived early, at {f.ReceivedAt:O}."));
+        Assert.All(fires.GroupBy(f => f.ScheduledAt), g => Assert.Single(g.Select(f => f.RunId).Distinct()));
+        var instants = fires.Select(f => f.ScheduledAt).Distinct().Order().ToList();
+        for (var i = 1; contiguous && i < instants.Count; i++)
+        {
+            Assert.True(instants[i] - instants[i - 1] == TimeSpan.FromSeconds(everySeconds), $"No fire for the occurrences between {instants[i - 1]:O} and {instants[i]:O}.");
+        }
+    }
+
+    internal string TaskBody(string id, string cron, string path) => JsonSerializer.Serialize(new
+    {
+        id,
+        schedule = new { cron, misfire = new { policy = "catchUp", grace = "PT2M", catchUpLimit = 100 } },
+        target = new { url = Target.UrlFor(path).ToString(), method = "POST" },
+    });
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Scheduler:Storage:ConnectionString"] = AzuriteStorage.ConnectionString,
+        ["Scheduler:Storage:TablePrefix"] = _tablePrefix,
+        ["Scheduler:Signing:KeyId"] = "test",
+        ["Scheduler:Signing:Secret"] = "a test signing secret of more than 32 bytes",
+        ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1/32",
+    };
+}
