@@ -75,9 +75,10 @@ public static class TaskPlanner
 
         // Lists are reused when nothing changed, so that a plan with nothing due yields a state equal to the one
         // read (record equality compares lists by reference).
+        var expiresAt = Saturating.Add(now, claim.Lease);
         var inFlight = due.Occurrences.Count == 0 && kept.Count == state.InFlight.Count
             ? state.InFlight
-            : [.. kept, .. due.Occurrences.Select(o => new ClaimedOccurrence(o, claim.Claimant, now + claim.Lease, state.Generation))];
+            : [.. kept, .. due.Occurrences.Select(o => new ClaimedOccurrence(o, claim.Claimant, expiresAt, state.Generation))];
 
         return state with
         {

@@ -47,7 +47,7 @@ internal readonly struct Timeline
             case ScheduleKind.Interval:
                 // Without startAt the grid starts one interval after the generation began (not at once, not
                 // from the Unix epoch), and a startAt in the past never creates a backlog from before the task.
-                var anchor = compiled.StartAt ?? SaturatingAdd(generationStart, compiled.Period);
+                var anchor = compiled.StartAt ?? Saturating.Add(generationStart, compiled.Period);
                 return new(compiled, anchor, Math.Max(Math.Max(anchor, generationStart), afterCursor));
 
             default:
@@ -113,6 +113,4 @@ internal readonly struct Timeline
                 return (inclusive ? from <= _anchor : from < _anchor) ? _anchor : null;
         }
     }
-
-    private static long SaturatingAdd(long ticks, long delta) => ticks > MaxTicks - delta ? MaxTicks : ticks + delta;
 }
