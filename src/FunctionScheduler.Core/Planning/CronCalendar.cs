@@ -175,7 +175,10 @@ internal sealed class CronCalendar
             (wallTicks, inclusive) = (0, true);
         }
 
-        return wallTicks > MaxTicks ? null : _expression.GetNextOccurrence(new DateTime(wallTicks, DateTimeKind.Utc), inclusive)?.Ticks;
+        // Nothing lies after the last tick there is (and Cronos would step past it).
+        return wallTicks > MaxTicks || (wallTicks == MaxTicks && !inclusive)
+            ? null
+            : _expression.GetNextOccurrence(new DateTime(wallTicks, DateTimeKind.Utc), inclusive)?.Ticks;
     }
 
     // The last match strictly before wallTicks.
@@ -187,7 +190,7 @@ internal sealed class CronCalendar
         }
 
         return wallTicks > MaxTicks
-            ? _expression.GetPreviousOccurrence(DateTime.MaxValue, inclusive: true)?.Ticks
+            ? _expression.GetPreviousOccurrence(new DateTime(MaxTicks, DateTimeKind.Utc), inclusive: true)?.Ticks
             : _expression.GetPreviousOccurrence(new DateTime(wallTicks, DateTimeKind.Utc), inclusive: false)?.Ticks;
     }
 
