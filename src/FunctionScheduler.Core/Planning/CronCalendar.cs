@@ -90,15 +90,16 @@ internal sealed class CronCalendar
                 (wallFrom, inclusive) = (fallBack.At + fallBack.Before, true);
             }
 
-            if (WallNext(wallFrom, inclusive) is not { } wall || wall - offset > MaxTicks)
+            if (WallNext(wallFrom, inclusive) is not { } wall)
             {
                 return null;
             }
 
+            // Near the end of time the candidate may lie past it; a change before it may still hold an answer.
             var candidate = wall - offset;
             if (offsets.FirstChangeAfter(from, candidate) is not { } change)
             {
-                return candidate;
+                return candidate <= MaxTicks ? candidate : null;
             }
 
             // The offset changes before the candidate. A match in the local times a gap skips fires at the first
@@ -127,12 +128,12 @@ internal sealed class CronCalendar
 
             var last = before - 1;
             var offset = offsets.OffsetAt(last);
-            if (WallBefore(Math.Min(last + offset, MaxTicks) + 1) is not { } wall || wall - offset < 0)
+            if (WallBefore(Math.Min(last + offset, MaxTicks) + 1) is not { } wall)
             {
                 return null;
             }
 
-            var candidate = wall - offset;
+            var candidate = wall - offset;   // before the start of time near it; a change after it may still answer
             if (offsets.LastChangeAtOrBefore(last, candidate + 1) is { } change)
             {
                 // The offset changed after the candidate: the gap rule maps a match in skipped local times to the
@@ -153,7 +154,7 @@ internal sealed class CronCalendar
                 continue;
             }
 
-            return candidate;
+            return candidate >= 0 ? candidate : null;
         }
 
         throw TooManyChanges(utcTicks);
@@ -168,6 +169,7 @@ internal sealed class CronCalendar
             : null;
 
     // Cronos' search on a wall clock: its UTC overloads with local ticks.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long? WallNext(long wallTicks, bool inclusive)
     {
         if (wallTicks < 0)

@@ -228,10 +228,3 @@ internal sealed class ZoneOffsets
     // Offsets of one block: the one at its first tick, and the changes inside it, in order.
     private sealed record Block(long Index, long StartOffset, OffsetChange[] Changes);
 }
-
-/// <summary>The zone's offset changes at <paramref name="At"/> (UTC ticks) from <paramref name="Before"/> to <paramref name="After"/> (ticks).</summary>
-internal readonly record struct OffsetChange(long At, long Before, long After)
-{
-    /// <summary>True when the clock moves forward: local times in [At + Before, At + After) do not exist.</summary>
-    public bool IsGap => After > Before;
-}

@@ -121,4 +121,24 @@ public partial class TaskPlannerTests
         Assert.Empty(decision.Due);
         Assert.Equal(At(expected), decision.NextState.NextFireAt);
     }
+
+    [Fact]
+    public void Plan_PerSecondCronDownAcrossDublinSpringChange_WalksBackThroughTheGap()
+    {
+        // Down 90 minutes: far more late occurrences than are counted, so the latest are found walking back from the
+        // late line (01:00:00.5Z), through the gap: local 01:00:00-01:59:59 collapse onto 01:00:00Z, before which
+        // comes 00:59:59Z (00:59:59 GMT).
+        var task = Cron("* * * * * *", "Europe/Dublin").With(s => s with { Misfire = MisfirePolicy.CatchUp, CatchUpLimit = 3 });
+        var state = StateAt(At("2027-01-01T00:00:00Z"), At("2027-03-27T23:30:00Z"));
+
+        var decision = TaskPlanner.Plan(task, state, At("2027-03-28T01:01:00.5Z"), Claim);
+
+        Assert.Equal(["2027-03-28T00:59:58Z", "2027-03-28T00:59:59Z", "2027-03-28T01:00:00Z", "2027-03-28T01:00:01Z"], Scheduled(decision.Due.Take(4)));
+        Assert.Equal(3 + 60, decision.Due.Count);
+        Assert.Equal(At("2027-03-27T23:30:01Z"), decision.Missed?.First);
+        Assert.Equal(At("2027-03-28T00:59:57Z"), decision.Missed?.Last);
+        Assert.False(decision.Missed?.CountIsExact);
+        Assert.InRange(decision.Missed!.Count, PlanningLimits.MissedCountCap, 5_397);
+        Assert.Equal(At("2027-03-28T01:01:01Z"), decision.Next?.ScheduledAt);
+    }
 }
