@@ -21,6 +21,7 @@ public class NextOccurrenceBenchmarks
         ["Seconds5Min-UTC"] = ("0 */5 * * * ?", CronFormat.IncludeSeconds, "UTC"),
         ["Weekdays9-NewYork"] = ("0 9 * * MON-FRI", CronFormat.Standard, "America/New_York"),
         ["MonthEnd-Berlin"] = ("0 0 L * *", CronFormat.Standard, "Europe/Berlin"),
+        ["Hourly-Dublin"] = ("0 * * * *", CronFormat.Standard, "Europe/Dublin"),
     };
 
     private CronExpression _cron = null!;
@@ -31,7 +32,7 @@ public class NextOccurrenceBenchmarks
     private ScheduledTask _task = null!;
     private TaskRunState _state = null!;
 
-    [Params("Every5Min-UTC", "Seconds5Min-UTC", "Weekdays9-NewYork", "MonthEnd-Berlin")]
+    [Params("Every5Min-UTC", "Seconds5Min-UTC", "Weekdays9-NewYork", "MonthEnd-Berlin", "Hourly-Dublin")]
     public string Case { get; set; } = "";
 
     [GlobalSetup]

@@ -44,7 +44,8 @@ internal sealed record LateRegion(long First, long Count, bool IsExact, IReadOnl
 
     private static LateRegion SummarizeCron(in Timeline timeline, long first, long end, int tailSize, int countCap)
     {
-        // Count forward up to the cap; most regions are short and end here, exact.
+        // Count forward up to the cap; most regions are short and end here, exact. Each step moves strictly forward
+        // (CronCalendar checks it), so the walk ends at the cap or at the end.
         var prefix = new List<long>();
         long? cursor = first;
         while (cursor is { } instant && instant < end && prefix.Count < countCap)
@@ -58,55 +59,21 @@ internal sealed record LateRegion(long First, long Count, bool IsExact, IReadOnl
             return new LateRegion(first, prefix.Count, IsExact: true, TailOf(prefix, tailSize));
         }
 
-        // Too many to count: find the latest ones by walking back from the end, then forward again so that the
-        // instants are exactly those the forward search produces (the backward search differs in DST gaps).
-        var prefixLast = prefix[^1];
-        var (segmentStart, segment) = TailSegment(timeline, end, tailSize);
-        var beyondPrefix = segment.Count(instant => instant > prefixLast);
-        var covered = segmentStart <= prefixLast + 1;
-        return new LateRegion(first, prefix.Count + beyondPrefix, covered, TailOf(segment, tailSize));
-    }
-
-    // Walks back at least tailSize occurrences from end, then forward to end. Starts again with a longer walk in the
-    // rare case that DST made the backward walk produce instants the forward search skips.
-    private static (long Start, List<long> Instants) TailSegment(in Timeline timeline, long end, int tailSize)
-    {
-        const int MaxAttempts = 6;
+        // Too many to count: walk back from the end to find the latest ones, at most tailSize steps. The backward
+        // search answers exactly the instants the forward one does (DST rules included), so nothing is walked twice.
         var calendar = timeline.Cron!;
-        var steps = tailSize + 2;
-        (long Start, List<long> Instants) segment = (end, []);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var prefixLast = prefix[^1];
+        var latest = new List<long>(tailSize);
+        for (var at = end; latest.Count < tailSize && calendar.Before(at) is { } previous && previous > prefixLast; at = previous)
         {
-            var start = end;
-            var reachedLower = false;
-            for (var i = 0; i < steps; i++)
-            {
-                if (calendar.Before(start) is not { } previous || previous < timeline.From)
-                {
-                    start = timeline.From;
-                    reachedLower = true;
-                    break;
-                }
-
-                start = previous;
-            }
-
-            var instants = new List<long>();
-            for (var next = timeline.AtOrAfter(start); next is { } instant && instant < end; next = timeline.After(instant))
-            {
-                instants.Add(instant);
-            }
-
-            segment = (start, instants);
-            if (instants.Count >= tailSize || reachedLower)
-            {
-                break;
-            }
-
-            steps *= 2;
+            latest.Add(previous);
         }
 
-        return segment;
+        // Every instant was seen, and the count is exact, when the walk reached the prefix.
+        var covered = latest.Count < tailSize || calendar.Before(latest[^1]) is not { } beyond || beyond <= prefixLast;
+        latest.Reverse();
+        var tail = covered ? TailOf([.. prefix, .. latest], tailSize) : latest;
+        return new LateRegion(first, prefix.Count + latest.Count, covered, tail);
     }
 
     private static List<long> TailOf(List<long> instants, int tailSize) =>

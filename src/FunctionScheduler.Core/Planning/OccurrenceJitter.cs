@@ -36,6 +36,13 @@ public static class OccurrenceJitter
         return hash;
     }
 
+    /// <summary>
+    /// The fire instant (UTC ticks) of the occurrence at <paramref name="utcTicks"/>: plus its jitter, but never past
+    /// <see cref="DateTimeOffset.MaxValue"/> (an occurrence in the last hour of year 9999 fires at the limit).
+    /// </summary>
+    internal static long FireAt(ulong idHash, long utcTicks, long maxJitterTicks) =>
+        Saturating.Add(utcTicks, TicksFor(idHash, utcTicks, maxJitterTicks));
+
     /// <summary>Jitter in ticks (a whole number of milliseconds) for an occurrence at <paramref name="utcTicks"/>.</summary>
     internal static long TicksFor(ulong idHash, long utcTicks, long maxJitterTicks)
     {

@@ -26,10 +26,9 @@ public static class ScheduleCalendar
 
         var scheduledAt = new DateTimeOffset(next, TimeSpan.Zero);
         var maxJitter = task.Schedule.Jitter.Ticks;
-        var fireAt = maxJitter > 0
-            ? scheduledAt.AddTicks(OccurrenceJitter.TicksFor(OccurrenceJitter.HashOf(task.Id), next, maxJitter))
-            : scheduledAt;
-        return Occurrence.Scheduled(scheduledAt, fireAt);
+        return maxJitter > 0
+            ? Occurrence.Scheduled(scheduledAt, new DateTimeOffset(OccurrenceJitter.FireAt(OccurrenceJitter.HashOf(task.Id), next, maxJitter), TimeSpan.Zero))
+            : Occurrence.Scheduled(scheduledAt, scheduledAt);
     }
 
     /// <summary>

@@ -9,8 +9,6 @@ namespace FunctionScheduler.Core.Planning;
 /// </summary>
 internal static class ScheduledScan
 {
-    private static readonly long MaxTicks = DateTimeOffset.MaxValue.UtcTicks;
-
     public static ScanResult Run(ScheduledTask task, TaskRunState state, DateTimeOffset now)
     {
         var schedule = task.Schedule;
@@ -29,8 +27,8 @@ internal static class ScheduledScan
         var idHash = OccurrenceJitter.HashOf(task.Id);
         var maxJitter = Math.Max(0, schedule.Jitter.Ticks);
         var nowTicks = now.UtcTicks;
-        var lateLine = SaturatingSubtract(nowTicks, schedule.MisfireGrace.Ticks);   // fire instant before it: late
-        var certainlyLate = SaturatingSubtract(lateLine, maxJitter);                // nominal before it: late anyway
+        var lateLine = Saturating.Subtract(nowTicks, schedule.MisfireGrace.Ticks);   // fire instant before it: late
+        var certainlyLate = Saturating.Subtract(lateLine, maxJitter);                // nominal before it: late anyway
         var keepLate = schedule.Misfire switch
         {
             MisfirePolicy.Skip => 0,
@@ -66,7 +64,7 @@ internal static class ScheduledScan
                 break;
             }
 
-            var fireAt = FireAt(idHash, at, maxJitter);
+            var fireAt = OccurrenceJitter.FireAt(idHash, at, maxJitter);
             if (fireAt > nowTicks)
             {
                 next = at;
@@ -118,7 +116,7 @@ internal static class ScheduledScan
         {
             if (lateIndex++ >= firstFiredLate)
             {
-                fired.Add(Scheduled(at, FireAt(idHash, at, maxJitter)));
+                fired.Add(Scheduled(at, OccurrenceJitter.FireAt(idHash, at, maxJitter)));
             }
         }
 
@@ -157,7 +155,7 @@ internal static class ScheduledScan
         }
         else if (next is { } at)
         {
-            nextOccurrence = Scheduled(at, FireAt(idHash, at, maxJitter));
+            nextOccurrence = Scheduled(at, OccurrenceJitter.FireAt(idHash, at, maxJitter));
         }
         else
         {
@@ -167,13 +165,7 @@ internal static class ScheduledScan
         return new ScanResult(fired, missed, handled is { } h ? ToInstant(h) : null, nextOccurrence, completion);
     }
 
-    private static long FireAt(ulong idHash, long at, long maxJitter) =>
-        Math.Min(MaxTicks, at + OccurrenceJitter.TicksFor(idHash, at, maxJitter));
-
     private static Occurrence Scheduled(long at, long fireAt) => Occurrence.Scheduled(ToInstant(at), ToInstant(fireAt));
 
     private static DateTimeOffset ToInstant(long utcTicks) => new(utcTicks, TimeSpan.Zero);
-
-    private static long SaturatingSubtract(long ticks, long delta) =>
-        delta <= 0 ? ticks : ticks < long.MinValue + delta ? long.MinValue : ticks - delta;
 }

@@ -76,9 +76,10 @@ public static class TaskPlanner
 
         // Lists are reused when nothing changed, so that a plan with nothing due yields a state equal to the one
         // read (record equality compares lists by reference).
+        var expiresAt = Saturating.Add(now, claim.Lease);
         var inFlight = due.Occurrences.Count == 0 && kept.Count == state.InFlight.Count
             ? state.InFlight
-            : [.. kept, .. due.Occurrences.Select((o, i) => new ClaimedOccurrence(o, claim.Claimant, now + claim.Lease, due.Generations[i]))];
+            : [.. kept, .. due.Occurrences.Select((o, i) => new ClaimedOccurrence(o, claim.Claimant, expiresAt, due.Generations[i]))];
 
         return state with
         {

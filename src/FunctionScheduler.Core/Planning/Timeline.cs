@@ -12,6 +12,9 @@ internal readonly struct Timeline
 {
     private static readonly long MaxTicks = DateTimeOffset.MaxValue.UtcTicks;
 
+    // An interval anchor past DateTimeOffset.MaxValue: the grid has no representable point.
+    private static readonly long Beyond = MaxTicks + 1;
+
     private readonly CompiledSchedule _schedule;
     private readonly long _anchor;  // interval: the grid's origin; once: the instant
     private readonly long _from;    // inclusive lower bound, cursor folded in
@@ -47,7 +50,9 @@ internal readonly struct Timeline
             case ScheduleKind.Interval:
                 // Without startAt the grid starts one interval after the generation began (not at once, not
                 // from the Unix epoch), and a startAt in the past never creates a backlog from before the task.
-                var anchor = compiled.StartAt ?? SaturatingAdd(generationStart, compiled.Period);
+                // One interval past the last representable instant the grid has no point at all (Beyond).
+                var anchor = compiled.StartAt
+                    ?? (generationStart > MaxTicks - compiled.Period ? Beyond : generationStart + compiled.Period);
                 return new(compiled, anchor, Math.Max(Math.Max(anchor, generationStart), afterCursor));
 
             default:
@@ -101,7 +106,7 @@ internal readonly struct Timeline
                 var first = inclusive ? from : from + 1;
                 if (first <= _anchor)
                 {
-                    return _anchor;
+                    return _anchor == Beyond ? null : _anchor;
                 }
 
                 // Arithmetic, never a loop: the k-th point is anchor + k * period however far "first" is.
@@ -113,6 +118,4 @@ internal readonly struct Timeline
                 return (inclusive ? from <= _anchor : from < _anchor) ? _anchor : null;
         }
     }
-
-    private static long SaturatingAdd(long ticks, long delta) => ticks > MaxTicks - delta ? MaxTicks : ticks + delta;
 }

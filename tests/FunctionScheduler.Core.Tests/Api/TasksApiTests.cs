@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FunctionScheduler.Core.Api;
+using FunctionScheduler.Core.Api.Representations;
 using FunctionScheduler.Core.Execution;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Testing.Conformance;
@@ -39,6 +40,8 @@ public sealed class TasksApiTests : IAsyncLifetime
 
     [Theory]
     [InlineData("""{"id":"t1","cron":"* * *","url":"https://target.example/hook"}""", "/cron", "cron")]
+    [InlineData("""{"id":"t1","cron":"@fortnightly","url":"https://target.example/hook"}""", "/cron", "cron")]
+    [InlineData("""{"id":"t1","schedule":{"cron":"H * * * *"},"target":{"url":"https://x.example"}}""", "/schedule/cron", "cron")]
     [InlineData("""{"id":"t1","schedule":{"cron":"* * * * *","timeZone":"Mars/Olympus"},"target":{"url":"https://x.example"}}""", "/schedule/timeZone", "time-zone")]
     [InlineData("""{"id":"t1","cron":"* * * * *","url":"ftp://x.example"}""", "/url", "absolute-http-url")]
     [InlineData("""{"id":"t1","cron":"* * * * *","url":"https://x.example","colour":"red"}""", "/colour", "unknown-property")]
@@ -54,6 +57,24 @@ public sealed class TasksApiTests : IAsyncLifetime
         Assert.Contains(problem.Errors!, e => e.Pointer == pointer && e.Rule == rule);
         Assert.DoesNotContain("..", problem.Detail, StringComparison.Ordinal);
         Assert.Equal(404, (await _core.Api.GetAsync("t1")).StatusCode);
+    }
+
+    [Theory]
+    //          cron                stored              next fire (T0 is Monday 2026-03-02 10:00:20Z)
+    [InlineData("@Hourly",          "@hourly",          "2026-03-02T11:00:00Z")]
+    [InlineData("@daily",           "@daily",           "2026-03-03T00:00:00Z")]
+    [InlineData("@weekly",          "@weekly",          "2026-03-08T00:00:00Z")]
+    [InlineData("@YEARLY",          "@yearly",          "2027-01-01T00:00:00Z")]
+    [InlineData("@every_second",    "@every_second",    "2026-03-02T10:00:20Z")]
+    public async Task CreateAsync_CronMacro_StoresItAndShowsItsNextFire(string cron, string stored, string nextFireAt)
+    {
+        var response = await _core.Api.CreateAsync(Utf8($$"""{"id":"t1","cron":"{{cron}}","url":"https://target.example/hook"}"""));
+
+        Assert.Equal(201, response.StatusCode);
+        var task = Assert.IsType<TaskRepresentation>(response.Body);
+        Assert.Equal(stored, task.Schedule.Cron);
+        Assert.Equal(DateTimeOffset.Parse(nextFireAt, System.Globalization.CultureInfo.InvariantCulture), task.State.NextFireAt);
+        Assert.Equal(stored, (await _core.Store.GetAsync("t1"))!.Definition.Schedule.Cron);
     }
 
     [Fact]
