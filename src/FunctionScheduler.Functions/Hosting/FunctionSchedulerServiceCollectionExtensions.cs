@@ -4,6 +4,7 @@ using FunctionScheduler.Core.Execution;
 using FunctionScheduler.Functions.Durable;
 using FunctionScheduler.Functions.Http;
 using FunctionScheduler.Functions.Reconciliation;
+using FunctionScheduler.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class FunctionSchedulerServiceCollectionExtensions
         services.AddSchedulerStorage(configuration);
         services.AddSchedulerTargets(configuration.GetSection("Scheduler"));
         services.TryAddSingleton<TaskExecutor>();
+        services.AddSchedulerHttpApi(configuration);
         services.TryAddSingleton<TasksApiFactory>();
         services.TryAddSingleton<HttpApi>();
         services.TryAddSingleton<HealthCheck>();

@@ -1,5 +1,6 @@
+using FunctionScheduler.Http;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 
 namespace FunctionScheduler.Functions.Http;
@@ -8,29 +9,29 @@ namespace FunctionScheduler.Functions.Http;
 public sealed class TaskCommandFunctions(HttpApi http)
 {
     [Function("PauseTask")]
-    public Task<HttpResponseData> PauseAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tasks/{id}/pause")] HttpRequestData request,
+    public Task<IResult> PauseAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tasks/{id}/pause")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
         http.HandleAsync(request, client, (api, ct) => api.PauseAsync(id, ct));
 
     [Function("ResumeTask")]
-    public Task<HttpResponseData> ResumeAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tasks/{id}/resume")] HttpRequestData request,
+    public Task<IResult> ResumeAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tasks/{id}/resume")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
         http.HandleAsync(request, client, (api, ct) => api.ResumeAsync(id, ct));
 
     [Function("RunTask")]
-    public Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tasks/{id}/run")] HttpRequestData request,
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tasks/{id}/run")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
         http.HandleAsync(request, client, (api, ct) => api.RunNowAsync(id, ct));
 
     [Function("ListTaskRuns")]
-    public Task<HttpResponseData> ListRunsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks/{id}/runs")] HttpRequestData request,
+    public Task<IResult> ListRunsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks/{id}/runs")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
         http.HandleAsync(request, client, (api, ct) => api.ListRunsAsync(id, QueryParameters.From(request), ct));

@@ -1,6 +1,6 @@
-using FunctionScheduler.Core.Api;
+using FunctionScheduler.Http;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 
 namespace FunctionScheduler.Functions.Http;
@@ -9,34 +9,34 @@ namespace FunctionScheduler.Functions.Http;
 public sealed class TaskFunctions(HttpApi http)
 {
     [Function("CreateTask")]
-    public Task<HttpResponseData> CreateAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tasks")] HttpRequestData request,
+    public Task<IResult> CreateAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tasks")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         http.HandleBodyAsync(request, client, (api, body, ct) => api.CreateAsync(body, ct));
 
     [Function("ReplaceTask")]
-    public Task<HttpResponseData> ReplaceAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "tasks/{id}")] HttpRequestData request,
+    public Task<IResult> ReplaceAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "tasks/{id}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
         http.HandleBodyAsync(request, client, (api, body, ct) => api.PutAsync(id, body, ct));
 
     [Function("ListTasks")]
-    public Task<HttpResponseData> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks")] HttpRequestData request,
+    public Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         http.HandleAsync(request, client, (api, ct) => api.ListAsync(QueryParameters.From(request), ct));
 
     [Function("GetTask")]
-    public Task<HttpResponseData> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks/{id}")] HttpRequestData request,
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks/{id}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
         http.HandleAsync(request, client, (api, ct) => api.GetAsync(id, ct));
 
     [Function("DeleteTask")]
-    public Task<HttpResponseData> DeleteAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "tasks/{id}")] HttpRequestData request,
+    public Task<IResult> DeleteAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "tasks/{id}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
         http.HandleAsync(request, client, (api, ct) => api.DeleteAsync(id, ct));

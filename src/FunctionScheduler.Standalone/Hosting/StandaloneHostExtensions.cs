@@ -1,6 +1,7 @@
 using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Http;
 using FunctionScheduler.Standalone.Dispatching;
 using FunctionScheduler.Standalone.Http;
 using FunctionScheduler.Standalone.Telemetry;
@@ -38,14 +39,15 @@ public static class StandaloneHostExtensions
 
         services.AddSingleton<ApiKeys>();
         services.AddHostedService<ApiKeyAnnouncer>();
+        services.AddSchedulerHttpApi(builder.Configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => SchedulerJson.Configure(json.SerializerOptions));
         services.AddSchedulerOpenApi();
 
         // Kestrel's own cap stops oversized bodies on every route; the JSON routes apply the configured, smaller one.
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<StandaloneOptions>>((kestrel, standalone) =>
-            kestrel.Limits.MaxRequestBodySize = standalone.Value.MaxRequestBodyBytes + 1);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpApiOptions>>((kestrel, http) =>
+            kestrel.Limits.MaxRequestBodySize = http.Value.MaxRequestBodyBytes + 1);
 
         builder.AddSchedulerTelemetry();
         return builder;
@@ -57,7 +59,8 @@ public static class StandaloneHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
-        app.MapOpenApi();
+        // The one document by its literal path: a pattern with {documentName} answers other names with a text/plain 404.
+        app.MapOpenApi("/openapi/v1.json");
         app.MapHealthEndpoint();
         app.MapTaskEndpoints();
         return app;

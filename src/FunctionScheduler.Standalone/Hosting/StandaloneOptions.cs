@@ -14,10 +14,6 @@ public sealed class StandaloneOptions
     [MinLength(16)]
     public string? ApiKey { get; set; }
 
-    /// <summary>Largest request body accepted; larger ones get 413.</summary>
-    [Range(1024, 16 * 1024 * 1024)]
-    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
-
     /// <summary>
     /// Writes traces and metrics to the console when no OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT). Turn it
     /// off to keep the console to logs.

@@ -1,3 +1,5 @@
+using FunctionScheduler.Http;
+
 namespace FunctionScheduler.Standalone.Http;
 
 /// <summary>Refuses management calls without the right <c>X-Api-Key</c> with a 401 problem.</summary>
@@ -15,6 +17,6 @@ internal sealed class ApiKeyFilter(ApiKeys keys) : IEndpointFilter
 
         // RFC 9110 asks a 401 to say how to authenticate.
         http.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{ApiKeys.HeaderName}\"";
-        return ValueTask.FromResult<object?>(new ApiResponseResult(HostProblems.Unauthorized()));
+        return ValueTask.FromResult<object?>(new ApiResponseResult(HttpProblems.Unauthorized(ApiKeys.HeaderName)));
     }
 }

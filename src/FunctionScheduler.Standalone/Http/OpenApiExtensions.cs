@@ -11,6 +11,9 @@ internal static class OpenApiExtensions
 {
     private const string SchemeName = "ApiKey";
 
+    // group and state filter the task listing only; both listings page.
+    private static readonly string[] ListQuery = ["group", "state", "pageSize", "continuationToken"];
+
     public static IServiceCollection AddSchedulerOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
@@ -48,6 +51,20 @@ internal static class OpenApiExtensions
                         Description = "A task definition, full or short form (docs/api.md); state and version are read-only.",
                         Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
                     };
+                }
+
+                // The listings read their query through the shared QueryParameters (so both hosts see a repeated
+                // parameter alike), which minimal APIs cannot describe: the parameters are described here instead.
+                var query = operation.OperationId switch
+                {
+                    TaskEndpoints.ListTasksName => ListQuery,
+                    TaskEndpoints.ListRunsName => ListQuery[2..],
+                    _ => [],
+                };
+                foreach (var name in query)
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
                 }
             });
 

@@ -1,18 +1,20 @@
 using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.Api.Representations;
-using FunctionScheduler.Standalone.Hosting;
-using Microsoft.Extensions.Options;
+using FunctionScheduler.Http;
 
 namespace FunctionScheduler.Standalone.Http;
 
 /// <summary>
 /// The REST contract's routes. Each one binds what the request carries and hands it to the shared
-/// <see cref="TasksApi"/>; validation, status codes and bodies are the core's, written by <see cref="ApiResponseResult"/>.
+/// <see cref="TasksApi"/> through the shared <see cref="ApiEndpoint"/> (body reader, failure mapping, writer), as the
+/// Functions app's functions do; validation, status codes and bodies are the core's.
 /// </summary>
 internal static class TaskEndpoints
 {
     public const string CreateTaskName = "CreateTask";
     public const string PutTaskName = "PutTask";
+    public const string ListTasksName = "ListTasks";
+    public const string ListRunsName = "ListRuns";
     private const string ProblemJson = "application/problem+json";
 
     public static RouteGroupBuilder MapTaskEndpoints(this IEndpointRouteBuilder endpoints)
@@ -30,7 +32,7 @@ internal static class TaskEndpoints
             .Produces<ProblemDocument>(409, ProblemJson);
 
         tasks.MapGet("", ListAsync)
-            .WithName("ListTasks")
+            .WithName(ListTasksName)
             .WithSummary("Lists tasks, optionally by group and lifecycle state, a page at a time.")
             .Produces<PageRepresentation<TaskRepresentation>>(200)
             .Produces<ProblemDocument>(400, ProblemJson);
@@ -43,13 +45,13 @@ internal static class TaskEndpoints
             .ProducesBodyProblems()
             .Produces<ProblemDocument>(409, ProblemJson);
 
-        tasks.MapGet("/{id}", (string id, TasksApi api, CancellationToken ct) => Send(api.GetAsync(id, ct)))
+        tasks.MapGet("/{id}", (string id, HttpContext http, TasksApi api, ApiEndpoint endpoint) => endpoint.RunAsync(http, ct => api.GetAsync(id, ct)))
             .WithName("GetTask")
             .WithSummary("Reads a task; secret header values are never returned.")
             .Produces<TaskRepresentation>(200)
             .Produces<ProblemDocument>(404, ProblemJson);
 
-        tasks.MapDelete("/{id}", (string id, TasksApi api, CancellationToken ct) => Send(api.DeleteAsync(id, ct)))
+        tasks.MapDelete("/{id}", (string id, HttpContext http, TasksApi api, ApiEndpoint endpoint) => endpoint.RunAsync(http, ct => api.DeleteAsync(id, ct)))
             .WithName("DeleteTask")
             .WithSummary("Deletes a task and its run history.")
             .Produces(204)
@@ -60,7 +62,7 @@ internal static class TaskEndpoints
         MapCommand(tasks, "run", "RunTask", "Fires the task once now, outside its schedule, in any state.", 202, (api, id, ct) => api.RunNowAsync(id, ct));
 
         tasks.MapGet("/{id}/runs", ListRunsAsync)
-            .WithName("ListRuns")
+            .WithName(ListRunsName)
             .WithSummary("Lists a task's runs, newest first, a page at a time.")
             .Produces<PageRepresentation<RunRepresentation>>(200)
             .Produces<ProblemDocument>(400, ProblemJson)
@@ -69,36 +71,26 @@ internal static class TaskEndpoints
         return tasks;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, TasksApi api, IOptions<StandaloneOptions> options, CancellationToken ct)
-    {
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
-        return new ApiResponseResult(problem ?? await api.CreateAsync(body, ct));
-    }
+    private static Task<IResult> CreateAsync(HttpRequest request, TasksApi api, ApiEndpoint endpoint) =>
+        endpoint.RunWithBodyAsync(request, (body, ct) => api.CreateAsync(body, ct));
 
-    private static async Task<IResult> PutAsync(string id, HttpRequest request, TasksApi api, IOptions<StandaloneOptions> options, CancellationToken ct)
-    {
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
-        return new ApiResponseResult(problem ?? await api.PutAsync(id, body, ct));
-    }
+    private static Task<IResult> PutAsync(string id, HttpRequest request, TasksApi api, ApiEndpoint endpoint) =>
+        endpoint.RunWithBodyAsync(request, (body, ct) => api.PutAsync(id, body, ct));
 
-    private static Task<IResult> ListAsync(
-        string? group, string? state, string? pageSize, string? continuationToken, TasksApi api, CancellationToken ct) =>
-        Send(api.ListAsync(new ListParameters(group, state, pageSize, continuationToken), ct));
+    private static Task<IResult> ListAsync(HttpRequest request, TasksApi api, ApiEndpoint endpoint) =>
+        endpoint.RunAsync(request.HttpContext, ct => api.ListAsync(QueryParameters.From(request), ct));
 
-    private static Task<IResult> ListRunsAsync(
-        string id, string? pageSize, string? continuationToken, TasksApi api, CancellationToken ct) =>
-        Send(api.ListRunsAsync(id, new ListParameters(PageSize: pageSize, ContinuationToken: continuationToken), ct));
+    private static Task<IResult> ListRunsAsync(string id, HttpRequest request, TasksApi api, ApiEndpoint endpoint) =>
+        endpoint.RunAsync(request.HttpContext, ct => api.ListRunsAsync(id, QueryParameters.From(request), ct));
 
     private static void MapCommand(
         RouteGroupBuilder tasks, string verb, string name, string summary, int status, Func<TasksApi, string, CancellationToken, Task<ApiResponse>> handler) =>
-        tasks.MapPost($"/{{id}}/{verb}", (string id, TasksApi api, CancellationToken ct) => Send(handler(api, id, ct)))
+        tasks.MapPost($"/{{id}}/{verb}", (string id, HttpContext http, TasksApi api, ApiEndpoint endpoint) => endpoint.RunAsync(http, ct => handler(api, id, ct)))
             .WithName(name)
             .WithSummary(summary)
             .Produces<TaskRepresentation>(status)
             .Produces<ProblemDocument>(404, ProblemJson)
             .Produces<ProblemDocument>(409, ProblemJson);
-
-    private static async Task<IResult> Send(Task<ApiResponse> response) => new ApiResponseResult(await response);
 
     private static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder) => builder
         .Produces<ProblemDocument>(400, ProblemJson)

@@ -117,7 +117,7 @@ public class TaskOrchestrationsTests
     public async Task Notify_DeletedWithRunningInstance_TerminatesThenTriesToPurge()
     {
         InstanceIs(OrchestrationRuntimeStatus.Running);
-        _client.Setup(c => c.TerminateInstanceAsync(InstanceId, new TerminateInstanceOptions("task deleted", true), It.IsAny<CancellationToken>())).Returns(System.Threading.Tasks.Task.CompletedTask);
+        _client.Setup(c => c.TerminateInstanceAsync(InstanceId, new TerminateInstanceOptions("task deleted"), It.IsAny<CancellationToken>())).Returns(System.Threading.Tasks.Task.CompletedTask);
         _client.Setup(c => c.PurgeInstanceAsync(InstanceId, null, It.IsAny<CancellationToken>())).ReturnsAsync(new PurgeResult(0, true));
 
         await Notifier().NotifyAsync(Task(), TaskChange.Deleted);

@@ -2,8 +2,8 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using FunctionScheduler.Functions.Orchestration;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,29 +30,56 @@ internal sealed class FunctionHost(IServiceProvider services)
         Functions.SingleOrDefault(f => f.GetCustomAttribute<FunctionAttribute>()!.Name == name)
         ?? throw new InvalidOperationException($"No function is named '{name}'.");
 
-    /// <summary>Sends a request to the function whose trigger matches, or answers 404 as the host does.</summary>
-    public async Task<FakeHttpResponseData> SendAsync(
+    /// <summary>Sends a request through <see cref="InvokeHttpAsync"/> on an in-memory HttpContext.</summary>
+    public async Task<TestHttpResponse> SendAsync(
         string method, string pathAndQuery, DurableTaskClient client, string? body = null, string? contentType = "application/json")
     {
         var url = new Uri(new Uri("http://127.0.0.1:7071"), pathAndQuery);
-        var context = new FakeFunctionContext(services);
-        var request = new FakeHttpRequestData(context, method, url, body is null ? null : Encoding.UTF8.GetBytes(body), contentType);
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = method;
+        context.Request.Path = url.AbsolutePath;
+        context.Request.QueryString = new QueryString(url.Query);
+        if (body is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = bytes.Length;
+            context.Request.ContentType = contentType;
+        }
+
+        using var responseBody = new MemoryStream();
+        context.Response.Body = responseBody;
+        await InvokeHttpAsync(context, client);
+        return new TestHttpResponse((System.Net.HttpStatusCode)context.Response.StatusCode, context.Response.Headers, responseBody.ToArray());
+    }
+
+    /// <summary>
+    /// What the worker's ASP.NET Core integration does with a request the Functions host routed to it: finds the
+    /// function whose trigger matches method and route (under the "api" prefix), binds the HttpRequest, route values
+    /// and [DurableClient], and executes the IResult it returns on the context. No match answers 404 with no body, as
+    /// the Functions host itself does (the worker never sees such a request).
+    /// </summary>
+    public async Task InvokeHttpAsync(HttpContext context, DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         foreach (var function in Functions)
         {
             var trigger = function.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).SingleOrDefault(a => a is not null);
             if (trigger is null
-                || !(trigger.Methods ?? []).Contains(method, StringComparer.OrdinalIgnoreCase)
-                || Match(trigger.Route ?? function.GetCustomAttribute<FunctionAttribute>()!.Name, url.AbsolutePath) is not { } routeValues)
+                || !(trigger.Methods ?? []).Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase)
+                || Match(trigger.Route ?? function.GetCustomAttribute<FunctionAttribute>()!.Name, context.Request.Path.Value ?? "/") is not { } routeValues)
             {
                 continue;
             }
 
-            var arguments = Bind(function, context, routeValues, request, client, trigger: null);
-            var response = await (Task<HttpResponseData>)function.Invoke(Instance(function), arguments)!;
-            return (FakeHttpResponseData)response;
+            var functionContext = new FakeFunctionContext(services, context.RequestAborted);
+            var arguments = Bind(function, functionContext, routeValues, context.Request, client, trigger: null);
+            var result = await (Task<IResult>)function.Invoke(Instance(function), arguments)!;
+            await result.ExecuteAsync(context);
+            return;
         }
 
-        return new FakeHttpResponseData(context) { StatusCode = System.Net.HttpStatusCode.NotFound };
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
     }
 
     /// <summary>Runs an activity with its input as Durable hands it over: serialized, then bound to the trigger parameter.</summary>
@@ -95,7 +122,7 @@ internal sealed class FunctionHost(IServiceProvider services)
         MethodInfo function,
         FunctionContext context,
         Dictionary<string, string> routeValues,
-        HttpRequestData? request,
+        HttpRequest? request,
         DurableTaskClient? client,
         object? trigger) =>
         [.. function.GetParameters().Select(parameter => parameter switch

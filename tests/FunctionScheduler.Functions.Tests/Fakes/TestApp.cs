@@ -61,7 +61,7 @@ internal sealed class TestApp : IAsyncDisposable
     public IRunLog Runs => _services.GetRequiredService<IRunLog>();
 
     /// <summary>Sends a request through the HTTP functions, then lets the orchestrations settle.</summary>
-    public async Task<FakeHttpResponseData> SendAsync(string method, string path, string? body = null)
+    public async Task<TestHttpResponse> SendAsync(string method, string path, string? body = null)
     {
         var response = await Host.SendAsync(method, path, Durable, body);
         await Durable.RunUntilIdleAsync();

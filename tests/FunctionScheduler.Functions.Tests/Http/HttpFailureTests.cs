@@ -2,7 +2,7 @@ using System.Net;
 using Azure;
 using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.Storage;
-using FunctionScheduler.Functions.Http;
+using FunctionScheduler.Http;
 using FunctionScheduler.Functions.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,19 +38,21 @@ public class HttpFailureTests
             var response = await app.SendAsync(method, path, body);
 
             Assert.True(status == (int)response.StatusCode, $"{what}: {method} {path} answered {(int)response.StatusCode}, expected {status}.");
-            Assert.Equal("application/problem+json; charset=utf-8", response.Header("Content-Type"));
+            Assert.Equal("application/problem+json", response.Header("Content-Type"));
             Assert.Equal(type, response.Json().GetProperty("type").GetString());
         }
     }
 
     [Fact]
-    public async Task Unexpected_ProblemNamesTheInvocationButNotTheError()
+    public async Task Unexpected_ProblemNamesTheTraceButNotTheError()
     {
         await using var app = new HttpTestApp(services => services.Replace(ServiceDescriptor.Singleton<ITaskStore>(new ThrowingTaskStore(new InvalidOperationException("secret internals")))));
 
         var response = await app.SendAsync("GET", "/api/tasks/nightly");
 
-        Assert.StartsWith("urn:functionscheduler:invocation:", response.Json().GetProperty("instance").GetString(), StringComparison.Ordinal);
+        var problem = response.Json();
+        Assert.Equal("/api/tasks/nightly", problem.GetProperty("instance").GetString());
+        Assert.Contains("trace id", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("secret internals", response.BodyText, StringComparison.Ordinal);
     }
 

@@ -35,7 +35,7 @@ internal sealed class HttpTestApp : IAsyncDisposable
 
     public TestApp App => _app;
 
-    public Task<FakeHttpResponseData> SendAsync(string method, string path, string? body = null, string? contentType = "application/json") =>
+    public Task<TestHttpResponse> SendAsync(string method, string path, string? body = null, string? contentType = "application/json") =>
         _app.Host.SendAsync(method, path, Client.Object, body, contentType);
 
     /// <summary>The instance the client reports for <paramref name="instanceId"/> from now on.</summary>

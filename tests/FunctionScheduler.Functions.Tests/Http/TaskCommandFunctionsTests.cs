@@ -81,7 +81,7 @@ public class TaskCommandFunctionsTests
         var response = await app.SendAsync("POST", "/api/tasks/nightly/resume");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", response.Header("Content-Type"));
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using FunctionScheduler.Functions.Http;
 using FunctionScheduler.Functions.Orchestration;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -20,7 +18,7 @@ public class TaskFunctionsTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("/api/tasks/nightly", response.Header("Location"));
         Assert.False(string.IsNullOrEmpty(response.Header("ETag")));
-        Assert.Equal("application/json; charset=utf-8", response.Header("Content-Type"));
+        Assert.Equal("application/json", response.Header("Content-Type"));
         var body = response.Json();
         Assert.Equal("nightly", body.GetProperty("id").GetString());
         Assert.Equal("default", body.GetProperty("group").GetString());
@@ -46,7 +44,7 @@ public class TaskFunctionsTests
         var response = await app.SendAsync("POST", "/api/tasks", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", response.Header("Content-Type"));
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
         var problem = response.Json();
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
         var errors = problem.GetProperty("errors").EnumerateArray().ToList();
@@ -76,60 +74,7 @@ public class TaskFunctionsTests
         var response = await app.SendAsync("POST", "/api/tasks", HttpTestApp.Task("nightly", "*/2 * * * *"));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", response.Header("Content-Type"));
-    }
-
-    [Theory]
-    [InlineData("text/plain")]
-    [InlineData("application/x-www-form-urlencoded")]
-    [InlineData("not a media type")]
-    public async Task Create_NotJsonContentType_415(string contentType)
-    {
-        await using var app = new HttpTestApp();
-
-        var response = await app.SendAsync("POST", "/api/tasks", HttpTestApp.Task("nightly"), contentType);
-
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal(HttpProblems.UnsupportedMediaType, response.Json().GetProperty("type").GetString());
-    }
-
-    [Theory]
-    [InlineData("application/json; charset=utf-8")]
-    [InlineData("application/merge-patch+json")]
-    [InlineData("text/json")]
-    [InlineData(null)]
-    public async Task Create_JsonOrMissingContentType_Accepted(string? contentType)
-    {
-        await using var app = new HttpTestApp();
-
-        var response = await app.SendAsync("POST", "/api/tasks", HttpTestApp.Task("nightly"), contentType);
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Create_BodyOverTheLimit_413WithoutReadingIt()
-    {
-        await using var app = new HttpTestApp();
-        var huge = "{\"description\":\"" + new string('x', RequestBody.MaxBytes) + "\"}";
-
-        var response = await app.SendAsync("POST", "/api/tasks", huge);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(HttpProblems.TooLargeType, response.Json().GetProperty("type").GetString());
-    }
-
-    [Fact]
-    public async Task Create_BodyOverTheLimitWithoutContentLength_413WhileStreaming()
-    {
-        await using var app = new HttpTestApp();
-        var context = new Fakes.FakeFunctionContext(app.App.Services);
-        var request = new Fakes.FakeHttpRequestData(context, "POST", new Uri("http://127.0.0.1/api/tasks"), Encoding.UTF8.GetBytes(new string(' ', RequestBody.MaxBytes + 1)));
-        request.Headers.Remove("Content-Length");
-
-        var read = await RequestBody.ReadAsync(request, CancellationToken.None);
-
-        Assert.Equal(413, read.Problem?.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
     }
 
     [Fact]
@@ -196,7 +141,7 @@ public class TaskFunctionsTests
         var response = await app.SendAsync(method, path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", response.Header("Content-Type"));
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
         Assert.Equal(404, response.Json().GetProperty("status").GetInt32());
     }
 

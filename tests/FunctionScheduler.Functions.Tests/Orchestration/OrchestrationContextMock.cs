@@ -2,10 +2,8 @@ using FunctionScheduler.Core.Model;
 using FunctionScheduler.Functions.Activities;
 using FunctionScheduler.Functions.Orchestration;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using Moq.Protected;
 
 namespace FunctionScheduler.Functions.Tests.Orchestration;
 
@@ -25,7 +23,8 @@ internal sealed class OrchestrationContextMock
         Mock.Setup(c => c.GetInput<TaskOrchestrationInput>()).Returns(input);
         Mock.SetupGet(c => c.InstanceId).Returns(InstanceId);
         Mock.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
-        Mock.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
+        // Virtual on the real context: the orchestrator must ask for its replay-safe logger under its own category.
+        Mock.Setup(c => c.CreateReplaySafeLogger(TaskOrchestrator.LogCategory)).Returns(NullLogger.Instance);
     }
 
     public Mock<TaskOrchestrationContext> Mock { get; } = new(MockBehavior.Strict);

@@ -1,13 +1,9 @@
-using System.Net;
 using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Standalone.Dispatching;
 using FunctionScheduler.Standalone.Hosting;
 using FunctionScheduler.Testing.Azurite;
+using FunctionScheduler.Testing.Targets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -49,7 +45,7 @@ internal sealed class StandaloneTestHost : IAsyncDisposable
         string? connectionString = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.ListenOnLoopback();
         builder.Configuration.AddInMemoryCollection(Settings(tablePrefix, connectionString ?? AzuriteStorage.ConnectionString));
         if (settings is not null)
         {
@@ -62,8 +58,7 @@ internal sealed class StandaloneTestHost : IAsyncDisposable
         app.MapStandaloneScheduler();
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new StandaloneTestHost(app, new Uri(address.TrimEnd('/') + "/"));
+        return new StandaloneTestHost(app, app.BaseAddress());
     }
 
     /// <summary>Deletes the tables under <paramref name="tablePrefix"/> (test clean-up).</summary>
