@@ -63,6 +63,8 @@ public static class StandaloneHostExtensions
         app.MapOpenApi("/openapi/v1.json");
         app.MapHealthEndpoint();
         app.MapTaskEndpoints();
+        app.MapPreviewEndpoints();
+        app.MapDashboard();
         return app;
     }
 }
