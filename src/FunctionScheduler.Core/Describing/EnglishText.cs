@@ -41,6 +41,9 @@ internal static class EnglishText
     /// <summary>"second", or "5 seconds".</summary>
     public static string Count(long n, string unit) => n == 1 ? unit : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
 
+    /// <summary>"1 hour", "5 minutes".</summary>
+    public static string Quantity(long n, string unit) => $"{n.ToString(CultureInfo.InvariantCulture)} {unit}{(n == 1 ? string.Empty : "s")}";
+
     /// <summary>"every minute", "every 5 minutes".</summary>
     public static string Every(long n, string unit) => "every " + Count(n, unit);
 
@@ -64,17 +67,17 @@ internal static class EnglishText
         var parts = new List<string>();
         if (duration.Days > 0)
         {
-            parts.Add(Count(duration.Days, "day"));
+            parts.Add(Quantity(duration.Days, "day"));
         }
 
         if (duration.Hours > 0)
         {
-            parts.Add(Count(duration.Hours, "hour"));
+            parts.Add(Quantity(duration.Hours, "hour"));
         }
 
         if (duration.Minutes > 0)
         {
-            parts.Add(Count(duration.Minutes, "minute"));
+            parts.Add(Quantity(duration.Minutes, "minute"));
         }
 
         var seconds = duration.Ticks % TimeSpan.TicksPerMinute / (double)TimeSpan.TicksPerSecond;

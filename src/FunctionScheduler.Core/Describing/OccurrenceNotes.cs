@@ -44,12 +44,19 @@ public sealed class OccurrenceNotes
         var local = TimeZoneInfo.ConvertTime(scheduledAt, _zone);
         var wall = DateTime.SpecifyKind(local.DateTime, DateTimeKind.Utc);
         var before = _zone.GetUtcOffset(scheduledAt.AddTicks(-1));
-        if (before < local.Offset && !Matches(wall))
+        if (!Matches(wall))
         {
-            // The occurrence sits on a spring-forward instant without matching it: it was moved out of the gap.
-            var intended = _cron.GetNextOccurrence(wall - (local.Offset - before) - TimeSpan.FromTicks(1));
-            var wanted = intended is { } time && time < wall ? Clock(time) : "its time";
-            return $"{wanted} does not exist on {Date(local)} in {ZoneId} (clocks go forward): fires at {Clock(wall)} {Offset(local.Offset)} instead";
+            if (before < local.Offset)
+            {
+                // The occurrence sits on a spring-forward instant without matching it: it was moved out of the gap.
+                var intended = _cron.GetNextOccurrence(wall - (local.Offset - before) - TimeSpan.FromTicks(1));
+                var wanted = intended is { } time && time < wall ? Clock(time) : "its time";
+                return $"{wanted} does not exist on {Date(local)} in {ZoneId} (clocks go forward): fires at {Clock(wall)} {Offset(local.Offset)} instead";
+            }
+
+            // Zones whose daylight time is behind their standard time (Africa/Casablanca in Ramadan) can move an
+            // occurrence elsewhere around the change; the preview says so rather than show an unexplained time.
+            return $"fires at {Clock(wall)} {Offset(local.Offset)}, moved by the clock change near {Date(local)} in {ZoneId}";
         }
 
         if (_zone.IsAmbiguousTime(local))

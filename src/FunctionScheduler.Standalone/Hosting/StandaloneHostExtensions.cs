@@ -65,6 +65,7 @@ public static class StandaloneHostExtensions
         app.MapTaskEndpoints();
         app.MapPreviewEndpoints();
         app.MapDashboard();
+        app.MapDevelopmentEcho();
         return app;
     }
 }
