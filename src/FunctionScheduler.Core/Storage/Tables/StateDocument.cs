@@ -48,7 +48,8 @@ internal sealed record LastRunDocument(
 
     public LastRunSummary ToModel() => new(RunId, ScheduledAt, Status, HttpStatus, CompletedAt) { Duration = Duration(DurationMs) };
 
-    public static long? Milliseconds(TimeSpan? duration) => duration is { } d ? (long)d.TotalMilliseconds : null;
+    // Rounded, as the run log rounds it (RunRow), so the state and the history show the same number.
+    public static long? Milliseconds(TimeSpan? duration) => duration is { } d ? (long)Math.Round(d.TotalMilliseconds) : null;
 
     public static TimeSpan? Duration(long? milliseconds) => milliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 }
