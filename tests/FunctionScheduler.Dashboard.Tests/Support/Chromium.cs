@@ -31,6 +31,8 @@ public sealed class Chromium : IAsyncDisposable
             throw new InvalidOperationException($"{ExecutablePath} is missing: scripts/test.sh installs Debian's chromium package (apt-get install chromium).");
         }
 
+        // The machine is shared and two cores: the page's own waits get room, never a weaker assertion.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -14,7 +14,7 @@ namespace FunctionScheduler.Testing.Http;
 /// problem shapes, not-found answers, success headers, and the anonymous health probe. Both hosts answer through the
 /// shared FunctionScheduler.Http layer, so every answer here must be the same on both.
 /// </summary>
-public abstract class HttpContractTests
+public abstract partial class HttpContractTests
 {
     private const string ProblemJson = "application/problem+json";
 
