@@ -106,6 +106,7 @@ public sealed class ApiSurfaceTests(ApiHostFixture fixture) : IClassFixture<ApiH
     [InlineData("GET", "api/no-such-route", 404)]
     [InlineData("GET", "no-such-route", 404)]
     [InlineData("POST", "", 405)]
+    [InlineData("POST", "dev/echo", 404)]
     [InlineData("GET", "openapi/v2.json", 404)]
     [InlineData("GET", "openapi/v1.yaml", 404)]
     [InlineData("PATCH", "api/tasks/any", 405)]
