@@ -101,7 +101,7 @@ else
   log "building the host: the first build restores the NuGet packages and compiles six projects, about a minute on a cold machine"
 fi
 # Minimal verbosity prints one line per project as it is built, so a cold build shows its progress.
-if ! dotnet build src/FunctionScheduler.Standalone -c Release --nologo -v minimal -clp:NoSummary | { grep -E -- '->|error|warn' || true; }; then
+if ! dotnet build src/FunctionScheduler.Standalone -c Release --nologo -v minimal -clp:NoSummary | { grep --line-buffered -E -- '->|error|warn' || true; }; then
   fail "the build failed (see above)"
 fi
 log "starting the host on http://127.0.0.1:$PORT"
