@@ -52,7 +52,7 @@ export function formView(app, existing) {
     h('input', { type: 'radio', name: kindGroup, value, checked: value === kind, onchange: () => { kind = value; showKind(); schedulePreview(); } }),
     { cron: 'Cron', interval: 'Interval', at: 'Once' }[value]));
   const kindFields = {
-    cron: [fields.field('/schedule/cron', 'Cron expression', inputs.cron, '5 fields, or 6 with seconds first; L, W, # and @daily-style macros work'),
+    cron: [fields.field('/schedule/cron', 'Cron expression', inputs.cron, '5 fields, or 6 with seconds first; L, W and # work'),
       fields.field('/schedule/timeZone', 'Time zone', inputs.timeZone, 'An IANA id such as Europe/Berlin; UTC when empty')],
     interval: [fields.field('/schedule/interval', 'Interval', inputs.interval, 'An ISO-8601 duration, at least PT1S: PT30S, PT5M, P1D')],
     at: [fields.field('/schedule/at', 'At', inputs.at, 'An instant with its offset: 2026-12-01T08:00:00Z')],
