@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs the standalone scheduler locally: Azurite (data kept in .azurite/) and the host on 127.0.0.1.
 #
-#   bash scripts/run.sh            PORT=5090 bash scripts/run.sh
+#   bash scripts/run.sh            PORT=5090 bash scripts/run.sh            LOG_LEVEL=Information bash scripts/run.sh
 #
 # Needs only the .NET 10 SDK, Node.js 20 and npm: it installs Azurite from the repository's package-lock.json,
-# builds the host, starts both, waits until /api/health answers and prints the URL, the API key and curl examples.
-# Ctrl-C stops both. First run: an API key and a signing secret are generated into .azurite/dev-secrets.env and
-# kept for later runs (delete the file to get new ones; delete .azurite/ to start with an empty index).
+# builds the host, starts both, waits until /api/health answers and prints the URL, the dashboard, the API key and
+# an example that succeeds at once. Ctrl-C stops both. First run: an API key and a signing secret are generated into
+# .azurite/dev-secrets.env and kept for later runs (delete the file to get new ones; delete .azurite/ to start with
+# an empty index). The console stays quiet (warnings only) so that the banner stays in view: LOG_LEVEL=Information
+# shows a line per fire, Scheduler__Standalone__ConsoleTelemetry=true adds spans and metrics. STATE_DIR moves the
+# data and secrets elsewhere (the tests' smoke run uses a temporary one).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +17,8 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 PORT="${PORT:-5080}"
-STATE="$ROOT/.azurite"
+LOG_LEVEL="${LOG_LEVEL:-Warning}"
+STATE="${STATE_DIR:-$ROOT/.azurite}"
 SECRETS="$STATE/dev-secrets.env"
 AZURITE_PID="" HOST_PID=""
 
@@ -91,10 +95,18 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 connection="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;TableEndpoint=http://127.0.0.1:$table_port/$account;"
 
 # 4. The host, built once, then run directly so that its PID is the process to stop.
-log "building the host"
-dotnet build src/FunctionScheduler.Standalone -c Release --nologo -v quiet -clp:ErrorsOnly
+if [[ -f src/FunctionScheduler.Standalone/bin/Release/net10.0/FunctionScheduler.Standalone.dll ]]; then
+  log "building the host (only what changed since the last build)"
+else
+  log "building the host: the first build restores the NuGet packages and compiles six projects, about a minute on a cold machine"
+fi
+# Minimal verbosity prints one line per project as it is built, so a cold build shows its progress.
+if ! dotnet build src/FunctionScheduler.Standalone -c Release --nologo -v minimal -clp:NoSummary | { grep --line-buffered -E -- '->|error|warn' || true; }; then
+  fail "the build failed (see above)"
+fi
 log "starting the host on http://127.0.0.1:$PORT"
 ASPNETCORE_ENVIRONMENT=Development \
+  Logging__LogLevel__Default="$LOG_LEVEL" \
   Scheduler__Storage__ConnectionString="$connection" \
   Scheduler__Signing__KeyId="dev" \
   Scheduler__Signing__Secret="$SIGNING_SECRET" \
@@ -113,22 +125,25 @@ for _ in $(seq 1 300); do
 done
 curl -fsS "$url/api/health" >/dev/null || fail "the host did not answer /api/health within 60 s"
 
+key_header="-H 'X-Api-Key: $API_KEY'"
 cat <<EOF
 
 FunctionScheduler is running.
-  URL        $url   (OpenAPI: $url/openapi/v1.json, health: $url/api/health)
+  Dashboard  $url/   (asks for the API key once per browser tab)
+  API        $url/api   (reference: $url/scalar, OpenAPI: $url/openapi/v1.json)
   API key    $API_KEY   (header X-Api-Key; kept in ${SECRETS#"$ROOT"/})
-  Targets    127.0.0.1 and ::1 are allowed for local development (Scheduler:Targets:AllowedNetworks)
+  Targets    127.0.0.1 and ::1 are allowed for local development (Scheduler:Targets:AllowedNetworks); elsewhere a
+             private or loopback target is accepted at create (with a warning) and refused when it fires.
 
-Create a task that POSTs to a URL of yours every minute (put your receiver's URL in place of the example):
-  curl -sS -X POST $url/api/tasks -H 'X-Api-Key: $API_KEY' -H 'Content-Type: application/json' \\
-    -d '{"id":"hello","schedule":{"cron":"* * * * *"},"target":{"url":"http://127.0.0.1:8080/hook"}}'
+Try it: a task that calls the host's development echo target ($url/dev/echo, which checks the signature) every
+minute, run once now, and its run history a moment later:
+  curl -sS -X PUT $url/api/tasks/hello $key_header -H 'Content-Type: application/json' \\
+    -d '{"schedule":{"cron":"* * * * *"},"target":{"url":"$url/dev/echo"}}'
+  curl -sS -X POST $url/api/tasks/hello/run $key_header
+  sleep 2; curl -sS $url/api/tasks/hello/runs $key_header
 
-Its runs, newest first:
-  curl -sS $url/api/tasks/hello/runs -H 'X-Api-Key: $API_KEY'
-
-Spans and metrics go to this console; Scheduler__Standalone__ConsoleTelemetry=false bash scripts/run.sh keeps it to logs.
-Ctrl-C stops the host and Azurite.
+The console shows warnings only: LOG_LEVEL=Information bash scripts/run.sh shows a line per fire, and
+Scheduler__Standalone__ConsoleTelemetry=true adds spans and metrics. Ctrl-C stops the host and Azurite.
 EOF
 
 wait "$HOST_PID" || true

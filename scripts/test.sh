@@ -63,6 +63,23 @@ npm_tools() {
   echo "$want" >"$stamp"
 }
 
+# Debian's Chromium for the dashboard's browser tests (Playwright drives it; it cannot download a browser of its own
+# here). Installed with apt-get only when missing; quiet when present.
+chromium_browser() {
+  if [[ -x /usr/bin/chromium ]]; then
+    echo "chromium is installed ($(/usr/bin/chromium --version 2>/dev/null || echo 'version unknown'))"
+    return 0
+  fi
+  command -v apt-get >/dev/null || { echo "chromium is missing and apt-get is not available: install Debian's chromium package" >&2; return 1; }
+  local sudo=""
+  ((EUID == 0)) || sudo="sudo"
+  echo "installing Debian's chromium package (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  /usr/bin/chromium --version
+}
+
 # Azurite must live in this shell (its PID is stopped by the EXIT trap), so it is not a subshell step.
 start_azurite() {
   echo
@@ -97,6 +114,7 @@ count_tests() {
 
 step "npm tools (Azurite)" npm_tools
 step "bicep build + lint (infra)" bash infra/lint.sh
+step "chromium (browser tests)" chromium_browser
 start_azurite
 step "dotnet test (Release)" dotnet_tests
 

@@ -12,7 +12,9 @@ internal static class CliApp
         var globals = new GlobalOptions();
         var root = new RootCommand("fsched: manage FunctionScheduler tasks on the standalone host or the Azure Functions app.");
         globals.AddTo(root);
-        root.Subcommands.Add(TaskCommands.Create(new CommandRunner(console, globals), console));
+        var runner = new CommandRunner(console, globals);
+        root.Subcommands.Add(TaskCommands.Create(runner, console));
+        root.Subcommands.Add(PreviewCommands.Schedules(runner));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -107,8 +107,23 @@ public class FunctionSchedulerClient
             pageSize,
             cancellationToken);
 
-    // Every route is one method over these two: a route the server adds later (a schedule preview, say) is one more
-    // method here.
+    /// <summary>
+    /// A schedule's next occurrences (UTC and local, with daylight-saving notes) and its text in words, before any
+    /// task has it (POST /api/schedules/preview). The schedule meets a task's rules; its problems carry a task's
+    /// pointers (/schedule/cron). Reads only, so it is retried like a read.
+    /// </summary>
+    public virtual Task<SchedulePreviewRepresentation> PreviewScheduleAsync(SchedulePreviewRequest request, CancellationToken cancellationToken = default) =>
+        PreviewScheduleAsync(SchedulerJson.SerializeToUtf8Bytes(request), cancellationToken);
+
+    /// <summary>Previews a schedule from a JSON request as given ({"schedule": {...}, "count": 10}); the server checks every rule.</summary>
+    public virtual Task<SchedulePreviewRepresentation> PreviewScheduleAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default) =>
+        SendAsync<SchedulePreviewRepresentation>(HttpMethod.Post, "schedules/preview", Json(utf8Json), repeatable: true, cancellationToken);
+
+    /// <summary>A stored task's next occurrences from now, as its state stands (GET /api/tasks/{id}/occurrences). 404 when absent.</summary>
+    public virtual Task<SchedulePreviewRepresentation> GetOccurrencesAsync(string id, int? count = null, CancellationToken cancellationToken = default) =>
+        SendAsync<SchedulePreviewRepresentation>(HttpMethod.Get, TaskPath(id) + "/occurrences" + Query(("count", Number(count))), null, repeatable: true, cancellationToken);
+
+    // Every route is one method over these two: a route the server adds later is one more method here.
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, bool repeatable, CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(method, path, content, repeatable, cancellationToken).ConfigureAwait(false);

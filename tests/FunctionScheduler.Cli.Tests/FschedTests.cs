@@ -30,6 +30,44 @@ public sealed class FschedTests(SchedulerHostFixture fixture) : IClassFixture<Sc
     }
 
     [Fact]
+    public async Task SchedulesPreview_CronAndZone_PrintsTheTextAndALocalTimeTable()
+    {
+        var result = await _fsched.RunAsync(
+            "schedules", "preview", "--cron", "30 2 * * *", "--zone", "Europe/Berlin", "--after", "2026-03-28T12:00:00Z", "--count", "2");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Contains("At 02:30 every day, Europe/Berlin", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2026-03-29T03:00:00+02:00", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2026-03-30T02:30:00+02:00", result.Out, StringComparison.Ordinal);
+        Assert.Contains("does not exist", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SchedulesPreview_BadValues_PrintsEachErrorAgainstItsFlagAndExitsInvalid()
+    {
+        var result = await _fsched.RunAsync("schedules", "preview", "--interval", "5m", "--count", "0");
+
+        Assert.True(result.ExitCode == ExitCodes.Invalid, result.ToString());
+        Assert.Contains("--interval (/schedule/interval)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--count (/count)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TasksPreview_StoredTask_PrintsItsOccurrencesAsJson()
+    {
+        var created = await _fsched.RunAsync("tasks", "put", "cli-preview", "--cron", "0 0 1 1 *", "--url", fixture.HookUrl);
+        Assert.True(created.ExitCode == ExitCodes.Ok, created.ToString());
+
+        var result = await _fsched.RunAsync("tasks", "preview", "cli-preview", "--count", "3", "-o", "json");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var preview = Read<SchedulePreviewRepresentation>(result.Out);
+        Assert.Equal("At 00:00 on 1 January, UTC", preview.ScheduleText);
+        Assert.Equal(3, preview.Occurrences.Count);
+        Assert.All(preview.Occurrences, o => Assert.Equal((1, 1, 0), (o.ScheduledAt.Month, o.ScheduledAt.Day, o.ScheduledAt.Hour)));
+    }
+
+    [Fact]
     public async Task Create_ValuesBreakingRules_PrintsEachErrorAgainstItsFlagAndExitsInvalid()
     {
         var result = await _fsched.RunAsync(

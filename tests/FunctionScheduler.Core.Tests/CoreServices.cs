@@ -11,6 +11,7 @@ using FunctionScheduler.Core.Telemetry;
 using FunctionScheduler.Core.Tests.Conformance;
 using FunctionScheduler.Testing.Azurite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionScheduler.Core.Tests;
@@ -48,6 +49,7 @@ internal sealed class CoreServices : IAsyncDisposable
         services.AddSingleton(target);
         services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton(notifier ?? new WakeRegistry(clock));
+        services.AddSingleton(new TargetWarnings(new TargetAddressPolicy(Options.Create(new TargetOptions()))));
         services.AddSingleton<TasksApi>();
         services.AddSingleton<TaskExecutor>();
         _provider = services.BuildServiceProvider();

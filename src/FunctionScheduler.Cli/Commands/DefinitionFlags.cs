@@ -45,6 +45,9 @@ internal sealed class DefinitionFlags
         Text("--retry-max-duration", "/target/retry/maxDuration", "No retry starts later than this after the first attempt.");
     }
 
+    /// <summary>The schedule flags alone (--cron, --zone, --interval, ...), for a preview.</summary>
+    public IEnumerable<Option> ScheduleOptions => _fields.Where(f => f.Pointer.StartsWith("/schedule/", StringComparison.Ordinal)).Select(f => f.Option);
+
     /// <summary>--header 'Name: value', repeatable: sent with every attempt and returned by reads.</summary>
     public Option<string[]> Headers { get; } = new("--header") { Description = "A header 'Name: value' (repeatable), returned by reads." };
 

@@ -81,6 +81,30 @@ internal sealed class ResultPrinter(CliConsole console, OutputFormat format)
         _table.Write(table);
     }
 
+    public void Preview(SchedulePreviewRepresentation preview)
+    {
+        if (format == OutputFormat.Json)
+        {
+            WriteJson(preview);
+            return;
+        }
+
+        console.Out.WriteLine(preview.ScheduleText);
+        var table = Table("#", $"Local ({preview.TimeZone})", "Fires (UTC)", "Note");
+        var number = 0;
+        foreach (var occurrence in preview.Occurrences)
+        {
+            number++;
+            Row(table, number.ToString(CultureInfo.InvariantCulture), occurrence.Local, TaskText.Instant(occurrence.FireAt), occurrence.Note ?? string.Empty);
+        }
+
+        _table.Write(table);
+        if (preview.Occurrences.Count == 0)
+        {
+            console.Out.WriteLine("No further occurrences.");
+        }
+    }
+
     public void Deleted(string id)
     {
         if (format == OutputFormat.Json)

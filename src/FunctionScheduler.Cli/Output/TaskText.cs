@@ -15,7 +15,7 @@ internal static class TaskText
         }
 
         yield return ("Group", task.Group);
-        yield return ("Schedule", Schedule(task.Schedule));
+        yield return ("Schedule", $"{Schedule(task.Schedule)} ({task.ScheduleText})");
         if (task.Schedule.StartAt is not null || task.Schedule.EndAt is not null)
         {
             yield return ("Between", $"{Instant(task.Schedule.StartAt)} .. {Instant(task.Schedule.EndAt)}");

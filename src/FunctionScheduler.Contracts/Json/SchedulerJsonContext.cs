@@ -8,6 +8,8 @@ namespace FunctionScheduler.Contracts;
 [JsonSerializable(typeof(RunRepresentation))]
 [JsonSerializable(typeof(PageRepresentation<TaskRepresentation>))]
 [JsonSerializable(typeof(PageRepresentation<RunRepresentation>))]
+[JsonSerializable(typeof(SchedulePreviewRepresentation))]
+[JsonSerializable(typeof(SchedulePreviewRequest))]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(FieldError))]
 internal sealed partial class SchedulerJsonContext : JsonSerializerContext;

@@ -12,4 +12,7 @@ public sealed record LastRunRepresentation
     public int? HttpStatus { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>Whole milliseconds from the first attempt's start to the last one's end; absent for missed runs.</summary>
+    public long? DurationMs { get; init; }
 }

@@ -2,8 +2,8 @@ namespace FunctionScheduler.Contracts;
 
 /// <summary>
 /// A task as reads return it: the full-form definition (never the short form), secret header values replaced by
-/// null, plus its state and version. Without <see cref="State"/> and <see cref="Version"/> it is a valid request
-/// body for PUT, and the null secrets keep their stored values.
+/// null, plus read-only members (state, version, schedule text, warnings). <see cref="ToDefinition"/> is the
+/// request body for PUT, and the null secrets keep their stored values.
 /// </summary>
 public sealed record TaskRepresentation
 {
@@ -24,6 +24,15 @@ public sealed record TaskRepresentation
 
     /// <summary>Read-only: the ETag an update must present in If-Match.</summary>
     public required string Version { get; init; }
+
+    /// <summary>Read-only: the schedule in words ("At 02:30 every day, Europe/Berlin"), the same for every client.</summary>
+    public required string ScheduleText { get; init; }
+
+    /// <summary>
+    /// Read-only: what the scheduler noticed about the definition and will hold against it when it fires (a target
+    /// in a private or loopback range, say); absent when there is nothing to say.
+    /// </summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
 
     /// <summary>
     /// The definition part, ready to change and put back: every value as read, secret header values null (so a PUT

@@ -18,6 +18,9 @@ public sealed record TaskStateRepresentation
 
     public LastRunRepresentation? LastRun { get; init; }
 
+    /// <summary>Counts and the latest outcomes, for lists that show how a task is doing.</summary>
+    public required RunStatisticsRepresentation RunStats { get; init; }
+
     /// <summary>Run-now requests accepted and not yet fired.</summary>
     public required int PendingRunRequests { get; init; }
 

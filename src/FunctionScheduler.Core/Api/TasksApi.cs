@@ -3,6 +3,7 @@ using FunctionScheduler.Core.Execution;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Planning;
 using FunctionScheduler.Core.Storage;
+using FunctionScheduler.Core.Targets;
 using FunctionScheduler.Core.Validation;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,7 @@ public sealed partial class TasksApi(
     ITaskStore store,
     IRunLog runs,
     ITaskChangeNotifier notifier,
+    TargetWarnings warnings,
     TimeProvider time,
     ILogger<TasksApi> logger)
 {
@@ -116,7 +118,7 @@ public sealed partial class TasksApi(
         {
             var page = await store.ListAsync(query, cancellationToken);
             return new ApiResponse(200, new PageRepresentation<TaskRepresentation>(
-                [.. page.Items.Select(TaskRepresentation.From)], page.ContinuationToken));
+                [.. page.Items.Select(Represent)], page.ContinuationToken));
         }
         catch (InvalidContinuationTokenException)
         {
@@ -198,7 +200,7 @@ public sealed partial class TasksApi(
             {
                 var stored = state == task.State ? task : await store.UpdateStateAsync(task, WithPreview(task.Definition, state, now), cancellationToken);
                 await NotifyAsync(stored, change, cancellationToken);
-                return new ApiResponse(status, TaskRepresentation.From(stored), $"{BasePath}/{stored.Id}", stored.Version);
+                return new ApiResponse(status, Represent(stored), $"{BasePath}/{stored.Id}", stored.Version);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
@@ -236,11 +238,17 @@ public sealed partial class TasksApi(
         }
     }
 
-    private static ApiResponse Created(StoredTask task) =>
-        new(201, TaskRepresentation.From(task), $"{BasePath}/{task.Id}", task.Version);
+    private ApiResponse Created(StoredTask task) =>
+        new(201, Represent(task), $"{BasePath}/{task.Id}", task.Version);
 
-    private static ApiResponse Ok(StoredTask task) =>
-        new(200, TaskRepresentation.From(task), $"{BasePath}/{task.Id}", task.Version);
+    private ApiResponse Ok(StoredTask task) =>
+        new(200, Represent(task), $"{BasePath}/{task.Id}", task.Version);
+
+    // Every representation carries the warnings, so a client that reads the task later sees them too.
+    private TaskRepresentation Represent(StoredTask task) =>
+        warnings.For(task.Definition.Target) is { Count: > 0 } found
+            ? TaskRepresentation.From(task) with { Warnings = found }
+            : TaskRepresentation.From(task);
 
     private static string PastTense(TaskCommand command) => command switch
     {

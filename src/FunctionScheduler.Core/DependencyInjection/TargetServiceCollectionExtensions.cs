@@ -12,7 +12,7 @@ public static class TargetServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ITargetInvoker"/> (<see cref="HttpTargetInvoker"/>), <see cref="RequestSigner"/>,
-    /// <see cref="TargetAddressPolicy"/>, <see cref="OutboundGuard"/>, <see cref="SchedulerMetrics"/> and the named
+    /// <see cref="TargetAddressPolicy"/>, <see cref="TargetWarnings"/>, <see cref="OutboundGuard"/>, <see cref="SchedulerMetrics"/> and the named
     /// HttpClient <see cref="HttpTargetInvoker.HttpClientName"/>, binding <see cref="SigningOptions"/> from
     /// <c>Signing</c> and <see cref="TargetOptions"/> from <c>Targets</c> under <paramref name="schedulerSection"/>
     /// (the host's "Scheduler" section). Options are validated at start.
@@ -41,6 +41,7 @@ public static class TargetServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RequestSigner>();
         services.TryAddSingleton<TargetAddressPolicy>();
+        services.TryAddSingleton<TargetWarnings>();
         services.TryAddSingleton<OutboundGuard>();
         services.TryAddSingleton<ITargetInvoker, HttpTargetInvoker>();
 

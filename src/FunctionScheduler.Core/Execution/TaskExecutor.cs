@@ -74,7 +74,8 @@ public sealed partial class TaskExecutor(
 
             try
             {
-                var stored = await store.UpdateStateAsync(task, decision.NextState, cancellationToken);
+                var next = decision.Missed is { } skipped ? RunBookkeeping.Skipped(decision.NextState, skipped) : decision.NextState;
+                var stored = await store.UpdateStateAsync(task, next, cancellationToken);
                 if (decision.Missed is { } missed)
                 {
                     await RecordMissedAsync(task, missed, now, cancellationToken);

@@ -6,4 +6,8 @@ public sealed record LastRunSummary(
     DateTimeOffset ScheduledAt,
     RunStatus Status,
     int? HttpStatus,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt)
+{
+    /// <summary>From the first attempt's start to the last one's end; null for missed runs and rows stored before it was kept.</summary>
+    public TimeSpan? Duration { get; init; }
+}

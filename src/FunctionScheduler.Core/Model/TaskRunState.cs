@@ -39,6 +39,9 @@ public sealed record TaskRunState
     /// <summary>The most recent recorded run.</summary>
     public LastRunSummary? LastRun { get; init; }
 
+    /// <summary>Counts and latest outcomes of the recorded runs (see <see cref="RunStatistics"/>).</summary>
+    public RunStatistics RunStats { get; init; } = RunStatistics.Empty;
+
     /// <summary>When the task was first created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 

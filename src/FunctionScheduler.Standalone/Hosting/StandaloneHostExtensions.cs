@@ -63,6 +63,9 @@ public static class StandaloneHostExtensions
         app.MapOpenApi("/openapi/v1.json");
         app.MapHealthEndpoint();
         app.MapTaskEndpoints();
+        app.MapPreviewEndpoints();
+        app.MapDashboard();
+        app.MapDevelopmentEcho();
         return app;
     }
 }

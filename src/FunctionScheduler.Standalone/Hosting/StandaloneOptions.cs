@@ -15,8 +15,8 @@ public sealed class StandaloneOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// Writes traces and metrics to the console when no OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT). Turn it
-    /// off to keep the console to logs.
+    /// Writes traces and metrics to the console when no OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT). Off by
+    /// default: a span per fire and a metrics dump every minute bury everything else on a console.
     /// </summary>
-    public bool ConsoleTelemetry { get; set; } = true;
+    public bool ConsoleTelemetry { get; set; }
 }

@@ -28,14 +28,15 @@ internal static class OpenApiExtensions
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
                     Name = ApiKeys.HeaderName,
-                    Description = "Every /api/tasks call needs it; /api/health and /openapi do not.",
+                    Description = "Every /api/tasks and /api/schedules call needs it; /api/health, /openapi, /scalar and the dashboard's files do not.",
                 };
                 return Task.CompletedTask;
             });
 
             options.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
-                if (context.Description.RelativePath?.StartsWith("api/tasks", StringComparison.Ordinal) == true)
+                if (context.Description.RelativePath?.StartsWith("api/tasks", StringComparison.Ordinal) == true
+                    || context.Description.RelativePath?.StartsWith("api/schedules", StringComparison.Ordinal) == true)
                 {
                     operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
                 }
@@ -55,10 +56,22 @@ internal static class OpenApiExtensions
 
                 // The listings read their query through the shared QueryParameters (so both hosts see a repeated
                 // parameter alike), which minimal APIs cannot describe: the parameters are described here instead.
+                if (operation.OperationId is PreviewEndpoints.PreviewScheduleName)
+                {
+                    var schema = await context.GetOrCreateSchemaAsync(typeof(SchedulePreviewRequest), cancellationToken: cancellationToken);
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Description = "A schedule in a task's shape, with how many occurrences (1-100), after which instant, and the task id whose jitter to apply.",
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                    };
+                }
+
                 var query = operation.OperationId switch
                 {
                     TaskEndpoints.ListTasksName => ListQuery,
                     TaskEndpoints.ListRunsName => ListQuery[2..],
+                    PreviewEndpoints.TaskOccurrencesName => ["count"],
                     _ => [],
                 };
                 foreach (var name in query)
@@ -73,7 +86,7 @@ internal static class OpenApiExtensions
             {
                 if (context.JsonTypeInfo.Type == typeof(TaskRepresentation) && schema.Properties is { } properties)
                 {
-                    foreach (var name in (string[])["state", "version"])
+                    foreach (var name in (string[])["state", "version", "scheduleText", "warnings"])
                     {
                         schema.Required?.Remove(name);
                         if (properties.TryGetValue(name, out var property) && property is OpenApiSchema inline)

@@ -9,7 +9,7 @@ namespace FunctionScheduler.Standalone.Telemetry;
 
 /// <summary>
 /// Exports the scheduler's spans and metrics with OpenTelemetry: to an OTLP collector when OTEL_EXPORTER_OTLP_ENDPOINT
-/// is set (with ASP.NET Core's, Kestrel's and HttpClient's, and the logs), otherwise to the console unless turned off
+/// is set (with ASP.NET Core's, Kestrel's and HttpClient's, and the logs), otherwise to the console when asked (ConsoleTelemetry)
 /// (the scheduler's own only: the framework's would bury them, every storage call being an HTTP request).
 /// </summary>
 internal static class TelemetryExtensions
@@ -20,7 +20,7 @@ internal static class TelemetryExtensions
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var console = !otlp && builder.Configuration.GetValue(
-            $"{StandaloneOptions.SectionName}:{nameof(StandaloneOptions.ConsoleTelemetry)}", defaultValue: true);
+            $"{StandaloneOptions.SectionName}:{nameof(StandaloneOptions.ConsoleTelemetry)}", defaultValue: false);
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))

@@ -34,9 +34,11 @@ public sealed class TaskRepresentationTests
               "state": {
                 "lifecycle": "completed", "completion": "maxRunsReached", "generation": 3, "fireCount": 10,
                 "lastRun": { "runId": "nightly-report:0001s", "scheduledAt": "2026-03-01T10:00:00Z", "status": "succeeded", "httpStatus": 204, "completedAt": "2026-03-01T10:00:02Z" },
+                "runStats": { "total": 0, "succeeded": 0, "failed": 0, "missed": 0, "recent": [] },
                 "pendingRunRequests": 2, "createdAt": "2026-03-01T09:00:00Z", "updatedAt": "2026-03-02T09:00:00Z"
               },
-              "version": "W/\"datetime'2026-03-01T09%3A00%3A00Z'\""
+              "version": "W/\"datetime'2026-03-01T09%3A00%3A00Z'\"",
+              "scheduleText": "At 02:30 every day, Europe/Berlin"
             }
             """;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Expected), JsonNode.Parse(json)), json);
@@ -71,12 +73,13 @@ public sealed class TaskRepresentationTests
 
     [Theory]
     [MemberData(nameof(RoundTripDefinitions))]
-    public void From_RepresentationWithoutStateAndVersion_ReadsBackToSameDefinition(string json)
+    public void From_RepresentationWithoutReadOnlyMembers_ReadsBackToSameDefinition(string json)
     {
         var original = RepresentationFixtures.Definition(json);
         var representation = JsonNode.Parse(SchedulerJson.Serialize(TaskRepresentation.From(RepresentationFixtures.Stored(original))))!.AsObject();
         representation.Remove("state");
         representation.Remove("version");
+        representation.Remove("scheduleText");
 
         var result = TaskDefinitionReader.Read(
             Encoding.UTF8.GetBytes(representation.ToJsonString()),
@@ -87,7 +90,7 @@ public sealed class TaskRepresentationTests
     }
 
     [Fact]
-    public void From_RepresentationWithStateKept_IsRejectedAsUnknownProperties()
+    public void From_RepresentationWithReadOnlyMembersKept_IsRejectedAsUnknownProperties()
     {
         var original = RepresentationFixtures.Definition(RepresentationFixtures.FullDefinition);
         var json = SchedulerJson.SerializeToUtf8Bytes(TaskRepresentation.From(RepresentationFixtures.Stored(original)));
@@ -95,7 +98,7 @@ public sealed class TaskRepresentationTests
         var result = TaskDefinitionReader.Read(json, new DefinitionContext(original.Id, original));
 
         Assert.Equal(
-            new[] { ("/state", ValidationRules.UnknownProperty), ("/version", ValidationRules.UnknownProperty) },
+            new[] { ("/state", ValidationRules.UnknownProperty), ("/version", ValidationRules.UnknownProperty), ("/scheduleText", ValidationRules.UnknownProperty) },
             result.Errors.Select(e => (e.Pointer, e.Rule)));
     }
 

@@ -92,4 +92,48 @@ public class RunBookkeepingTests
 
         Assert.Equal([Early, Late], state.InFlight.Select(c => c.Occurrence));
     }
+
+    [Fact]
+    public void Recorded_RunInFlight_CountsItOnceInTheStatistics()
+    {
+        var once = RunBookkeeping.Recorded(TwoInFlight, Run(Early, RunStatus.Failed));
+
+        var twice = RunBookkeeping.Recorded(once, Run(Early, RunStatus.Failed));
+
+        Assert.Same(once, twice);
+        Assert.Equal((0L, 1L, 0L), (once.RunStats.Succeeded, once.RunStats.Failed, once.RunStats.Missed));
+        Assert.Equal([new RecentRun(Early.ScheduledAt, OccurrenceKind.Scheduled, RunStatus.Failed, 200, null)], once.RunStats.Recent);
+        Assert.Equal(0.0, once.RunStats.SuccessRate);
+    }
+
+    [Fact]
+    public void Recorded_ManyRuns_KeepsTheNewestTwentyAndCountsAll()
+    {
+        var state = NewState(At("2024-12-31T00:00:00Z"));
+        for (var i = 0; i < 45; i++)
+        {
+            var occurrence = Occurrence.Scheduled(At("2025-01-01T00:00:00Z").AddMinutes(i), At("2025-01-01T00:00:00Z").AddMinutes(i));
+            state = state with { InFlight = [new ClaimedOccurrence(occurrence, "host-a", occurrence.FireAt.AddMinutes(5), 1)] };
+            state = RunBookkeeping.Recorded(state, Run(occurrence, i % 3 == 0 ? RunStatus.Failed : RunStatus.Succeeded));
+        }
+
+        Assert.Equal(45, state.RunStats.Total);
+        Assert.Equal(15, state.RunStats.Failed);
+        Assert.Equal(RunStatistics.MaxRecent, state.RunStats.Recent.Count);
+        Assert.Equal(At("2025-01-01T00:44:00Z"), state.RunStats.Recent[0].ScheduledAt);
+        Assert.Equal(30.0 / 45, state.RunStats.SuccessRate);
+    }
+
+    [Fact]
+    public void Skipped_MissedRange_CountsOneMissedRecordAtItsLatestOccurrence()
+    {
+        var missed = new MissedRange(At("2025-01-01T00:05:00Z"), At("2025-01-01T00:55:00Z"), 11, CountIsExact: true);
+
+        var state = RunBookkeeping.Skipped(TwoInFlight, missed);
+
+        Assert.Equal(1, state.RunStats.Missed);
+        Assert.Null(state.RunStats.SuccessRate);
+        Assert.Equal(new RecentRun(missed.Last, OccurrenceKind.Scheduled, RunStatus.Missed, null, null), Assert.Single(state.RunStats.Recent));
+        Assert.Same(TwoInFlight.InFlight, state.InFlight);
+    }
 }

@@ -75,7 +75,13 @@ internal static class StorageSamples
             new ClaimedOccurrence(Occurrence.Manual(T0.AddMinutes(90)), "host-b", T0.AddMinutes(95), 3),
         ],
         RunRequests = [T0.AddMinutes(100), T0.AddMinutes(101)],
-        LastRun = new LastRunSummary("x:1", T0.AddHours(1), RunStatus.Failed, 503, T0.AddHours(1).AddSeconds(2)),
+        LastRun = new LastRunSummary("x:1", T0.AddHours(1), RunStatus.Failed, 503, T0.AddHours(1).AddSeconds(2)) { Duration = TimeSpan.FromMilliseconds(2000) },
+        RunStats = new RunStatistics(5, 2, 1,
+        [
+            new RecentRun(T0.AddHours(1), OccurrenceKind.Scheduled, RunStatus.Failed, 503, TimeSpan.FromMilliseconds(2000)),
+            new RecentRun(T0.AddMinutes(50), OccurrenceKind.Manual, RunStatus.Succeeded, 200, TimeSpan.FromMilliseconds(12)),
+            new RecentRun(T0.AddMinutes(40), OccurrenceKind.Scheduled, RunStatus.Missed, null, null),
+        ]),
         UpdatedAt = T0.AddHours(2),
     };
 

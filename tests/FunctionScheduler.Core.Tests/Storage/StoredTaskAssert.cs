@@ -18,8 +18,10 @@ internal static class StoredTaskAssert
 
     public static void Equal(TaskRunState expected, TaskRunState actual)
     {
-        Assert.Equal(expected with { InFlight = actual.InFlight, RunRequests = actual.RunRequests }, actual);
+        Assert.Equal(expected with { InFlight = actual.InFlight, RunRequests = actual.RunRequests, RunStats = actual.RunStats }, actual);
         Assert.Equal(expected.InFlight, actual.InFlight);
         Assert.Equal(expected.RunRequests, actual.RunRequests);
+        Assert.Equal(expected.RunStats with { Recent = actual.RunStats.Recent }, actual.RunStats);
+        Assert.Equal(expected.RunStats.Recent, actual.RunStats.Recent);
     }
 }

@@ -19,6 +19,10 @@ public class FunctionRoutesTests
         { "RunTask", "post", "tasks/{id}/run", AuthorizationLevel.Function },
         { "ListTaskRuns", "get", "tasks/{id}/runs", AuthorizationLevel.Function },
         { "Health", "get,head", "health", AuthorizationLevel.Anonymous },
+        { "PreviewSchedule", "post", "schedules/preview", AuthorizationLevel.Function },
+        { "TaskOccurrences", "get", "tasks/{id}/occurrences", AuthorizationLevel.Function },
+        { "Dashboard", "get,head", "dashboard", AuthorizationLevel.Anonymous },
+        { "DashboardFile", "get,head", "dashboard/{file}", AuthorizationLevel.Anonymous },
     };
 
     [Theory]

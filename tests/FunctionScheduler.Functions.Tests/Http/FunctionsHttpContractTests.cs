@@ -11,4 +11,8 @@ public sealed class FunctionsHttpContractTests(FunctionsHttpFixture fixture) : H
     protected override HttpClient Client => fixture.Client;
 
     protected override HttpClient Anonymous => fixture.Client;
+
+    protected override string DashboardPath => "api/dashboard/";
+
+    protected override string DashboardKeyHeader => "x-functions-key";
 }

@@ -86,8 +86,11 @@ public sealed class ApiSurfaceTests(ApiHostFixture fixture) : IClassFixture<ApiH
         using var document = JsonDocument.Parse(await client.GetStringAsync("openapi/v1.json"));
 
         var paths = document.RootElement.GetProperty("paths");
-        string[] expected = ["/api/health", "/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/pause", "/api/tasks/{id}/resume", "/api/tasks/{id}/run", "/api/tasks/{id}/runs"];
+        string[] expected = ["/api/health", "/api/schedules/preview", "/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/occurrences", "/api/tasks/{id}/pause", "/api/tasks/{id}/resume", "/api/tasks/{id}/run", "/api/tasks/{id}/runs"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var preview = paths.GetProperty("/api/schedules/preview").GetProperty("post");
+        Assert.True(preview.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(preview.TryGetProperty("security", out _));
         var create = paths.GetProperty("/api/tasks").GetProperty("post");
         Assert.True(create.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         Assert.Equal(
@@ -102,7 +105,8 @@ public sealed class ApiSurfaceTests(ApiHostFixture fixture) : IClassFixture<ApiH
     [Theory]
     [InlineData("GET", "api/no-such-route", 404)]
     [InlineData("GET", "no-such-route", 404)]
-    [InlineData("GET", "", 404)]
+    [InlineData("POST", "", 405)]
+    [InlineData("POST", "dev/echo", 404)]
     [InlineData("GET", "openapi/v2.json", 404)]
     [InlineData("GET", "openapi/v1.yaml", 404)]
     [InlineData("PATCH", "api/tasks/any", 405)]

@@ -11,5 +11,9 @@ public sealed class StandaloneHttpContractTests(ApiHostFixture fixture) : HttpCo
 
     protected override HttpClient Anonymous => _anonymous;
 
+    protected override string DashboardPath => string.Empty;
+
+    protected override string DashboardKeyHeader => "X-Api-Key";
+
     public void Dispose() => _anonymous.Dispose();
 }

@@ -42,9 +42,10 @@ internal sealed class StandaloneTestHost : IAsyncDisposable
         string tablePrefix,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        string? connectionString = null)
+        string? connectionString = null,
+        string environment = "Testing")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.ListenOnLoopback();
         builder.Configuration.AddInMemoryCollection(Settings(tablePrefix, connectionString ?? AzuriteStorage.ConnectionString));
         if (settings is not null)

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using FunctionScheduler.Core.Describing;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
 
@@ -29,6 +30,7 @@ public static class RepresentationMapping
                 Target = TargetRepresentation.From(definition.Target),
                 State = TaskStateRepresentation.From(task.State),
                 Version = task.Version,
+                ScheduleText = ScheduleText.Describe(definition.Schedule),
             };
         }
 
@@ -107,6 +109,7 @@ public static class RepresentationMapping
                 NextFireAt = state.NextFireAt,
                 FireCount = state.FireCount,
                 LastRun = state.LastRun is { } lastRun ? LastRunRepresentation.From(lastRun) : null,
+                RunStats = RunStatisticsRepresentation.From(state.RunStats),
                 PendingRunRequests = state.RunRequests.Count,
                 CreatedAt = state.CreatedAt,
                 UpdatedAt = state.UpdatedAt,
@@ -127,6 +130,32 @@ public static class RepresentationMapping
                 Status = lastRun.Status,
                 HttpStatus = lastRun.HttpStatus,
                 CompletedAt = lastRun.CompletedAt,
+                DurationMs = Milliseconds(lastRun.Duration),
+            };
+        }
+    }
+
+    extension(RunStatisticsRepresentation)
+    {
+        /// <summary>The representation of <paramref name="stats"/>.</summary>
+        public static RunStatisticsRepresentation From(RunStatistics stats)
+        {
+            ArgumentNullException.ThrowIfNull(stats);
+            return new RunStatisticsRepresentation
+            {
+                Total = stats.Total,
+                Succeeded = stats.Succeeded,
+                Failed = stats.Failed,
+                Missed = stats.Missed,
+                SuccessRate = stats.SuccessRate,
+                Recent = [.. stats.Recent.Select(run => new RecentRunRepresentation
+                {
+                    ScheduledAt = run.ScheduledAt,
+                    Kind = run.Kind,
+                    Status = run.Status,
+                    HttpStatus = run.HttpStatus,
+                    DurationMs = Milliseconds(run.Duration),
+                })],
             };
         }
     }
@@ -150,7 +179,7 @@ public static class RepresentationMapping
                 CompletedAt = run.CompletedAt,
                 Attempts = run.Attempts,
                 HttpStatus = run.HttpStatus,
-                DurationMs = run.Duration is { } duration ? (long)duration.TotalMilliseconds : null,
+                DurationMs = Milliseconds(run.Duration),
                 ErrorClass = run.ErrorClass == RunErrorClass.None ? null : run.ErrorClass,
                 Error = run.Error,
                 ResponseSnippet = run.ResponseSnippet,
@@ -166,4 +195,6 @@ public static class RepresentationMapping
             return new PageRepresentation<RunRepresentation>([.. page.Items.Select(RunRepresentation.From)], page.ContinuationToken);
         }
     }
+
+    private static long? Milliseconds(TimeSpan? duration) => duration is { } d ? (long)d.TotalMilliseconds : null;
 }

@@ -9,14 +9,16 @@ internal sealed record StateDocument(
     DateTimeOffset? Cursor,
     IReadOnlyList<ClaimDocument> InFlight,
     IReadOnlyList<DateTimeOffset> RunRequests,
-    LastRunDocument? LastRun)
+    LastRunDocument? LastRun,
+    RunStatsDocument? RunStats = null)
 {
     public static StateDocument From(TaskRunState s) => new(
         s.Completion,
         s.Cursor,
         [.. s.InFlight.Select(ClaimDocument.From)],
         s.RunRequests,
-        s.LastRun is { } last ? LastRunDocument.From(last) : null);
+        s.LastRun is { } last ? LastRunDocument.From(last) : null,
+        s.RunStats.Total == 0 ? null : RunStatsDocument.From(s.RunStats));
 }
 
 internal sealed record ClaimDocument(
@@ -38,9 +40,28 @@ internal sealed record LastRunDocument(
     DateTimeOffset ScheduledAt,
     RunStatus Status,
     int? HttpStatus,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    long? DurationMs = null)
 {
-    public static LastRunDocument From(LastRunSummary l) => new(l.RunId, l.ScheduledAt, l.Status, l.HttpStatus, l.CompletedAt);
+    public static LastRunDocument From(LastRunSummary l) =>
+        new(l.RunId, l.ScheduledAt, l.Status, l.HttpStatus, l.CompletedAt, Milliseconds(l.Duration));
 
-    public LastRunSummary ToModel() => new(RunId, ScheduledAt, Status, HttpStatus, CompletedAt);
+    public LastRunSummary ToModel() => new(RunId, ScheduledAt, Status, HttpStatus, CompletedAt) { Duration = Duration(DurationMs) };
+
+    // Rounded, as the run log rounds it (RunRow), so the state and the history show the same number.
+    public static long? Milliseconds(TimeSpan? duration) => duration is { } d ? (long)Math.Round(d.TotalMilliseconds) : null;
+
+    public static TimeSpan? Duration(long? milliseconds) => milliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 }
+
+// Rows written before run statistics were kept have none: they read as no run yet, and count from the next one.
+internal sealed record RunStatsDocument(long Succeeded, long Failed, long Missed, IReadOnlyList<RecentRunDocument> Recent)
+{
+    public static RunStatsDocument From(RunStatistics s) =>
+        new(s.Succeeded, s.Failed, s.Missed, [.. s.Recent.Select(r => new RecentRunDocument(r.ScheduledAt, r.Kind, r.Status, r.HttpStatus, LastRunDocument.Milliseconds(r.Duration)))]);
+
+    public RunStatistics ToModel() =>
+        new(Succeeded, Failed, Missed, [.. Recent.Select(r => new RecentRun(r.ScheduledAt, r.Kind, r.Status, r.HttpStatus, LastRunDocument.Duration(r.DurationMs)))]);
+}
+
+internal sealed record RecentRunDocument(DateTimeOffset ScheduledAt, OccurrenceKind Kind, RunStatus Status, int? HttpStatus, long? DurationMs);

@@ -148,6 +148,7 @@ internal static class TaskRow
             InFlight = [.. rest.InFlight.Select(c => c.ToModel())],
             RunRequests = [.. rest.RunRequests],
             LastRun = rest.LastRun?.ToModel(),
+            RunStats = rest.RunStats?.ToModel() ?? RunStatistics.Empty,
             CreatedAt = RequiredValue(entity, CreatedAt, entity.GetDateTimeOffset),
             UpdatedAt = RequiredValue(entity, UpdatedAt, entity.GetDateTimeOffset),
         };
