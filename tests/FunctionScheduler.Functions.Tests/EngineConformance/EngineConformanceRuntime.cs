@@ -19,11 +19,14 @@ namespace FunctionScheduler.Functions.Tests.EngineConformance;
 internal sealed class EngineConformanceRuntime(ScenarioContext context, DurableEngine engine, StepClock clock) : IConformanceRuntime
 {
     /// <summary>
-    /// How late a fire may reach the target and still count as on time. The engine tests measured p99 lateness
-    /// near 1.1 s on both backends on this shared 2-core machine; the bound leaves room for a loaded moment, and
-    /// every runnable scenario leaves at least 10 s between a fire's latest instant and the step that counts it.
+    /// How late a fire may reach the target and still count as on time. Fires are usually well under 2 s late here;
+    /// the bound is for the moments when the whole suite runs on this shared 2-core machine (load averages near 40):
+    /// the worst seen then was 6.7 s on Azure Storage, whose idle queues are polled every 2 s (host.json) and which a
+    /// fire crosses four times (its timer, ClaimDue, its result, FireOccurrence), and 5.1 s in memory. It still
+    /// fails what a defect would cause: a wake-up lost until the next timer, Azure Storage's default 30 s polling, a
+    /// fire left for a later pass.
     /// </summary>
-    public static readonly TimeSpan AllowedLateness = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan AllowedLateness = TimeSpan.FromSeconds(15);
 
     // A stuck runtime fails the scenario instead of hanging it; nothing a step waits for takes this long.
     private static readonly TimeSpan SettleBound = TimeSpan.FromSeconds(60);
