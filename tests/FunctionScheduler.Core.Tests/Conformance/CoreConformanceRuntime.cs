@@ -54,19 +54,7 @@ internal sealed class CoreConformanceRuntime(
 
     public Task<StoredTask?> GetTaskAsync(string id) => store.GetAsync(id);
 
-    public async Task<IReadOnlyList<RunRecord>> GetRunsAsync(string id)
-    {
-        var all = new List<RunRecord>();
-        string? token = null;
-        do
-        {
-            var page = await runs.ListAsync(id, 100, token);
-            all.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return all;
-    }
+    public Task<IReadOnlyList<RunRecord>> GetRunsAsync(string id) => RunHistory.AllAsync(runs, id);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

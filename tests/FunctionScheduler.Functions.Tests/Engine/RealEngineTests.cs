@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DurableTask.Core;
 using FunctionScheduler.Core.Model;
-using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Functions.Orchestration;
 using FunctionScheduler.Functions.Tests.Fakes;
 using FunctionScheduler.Testing.Azurite;
@@ -66,11 +65,7 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
         await Engine.DisposeAsync();
         await Target.DisposeAsync();
         await CleanUpBackendAsync();
-        await new SchedulerTables(Microsoft.Extensions.Options.Options.Create(new TableStorageOptions
-        {
-            ConnectionString = AzuriteStorage.ConnectionString,
-            TablePrefix = _tablePrefix,
-        })).DeleteAllAsync();
+        await DurableEngine.DeleteTablesAsync(_tablePrefix);
         _loggers.Dispose();
     }
 
@@ -134,7 +129,7 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     internal async Task<DurableEngine> StartEngineAsync() =>
-        await DurableEngine.StartAsync(await NewBackendAsync(_loggers), _tasks, Settings(), Logs);
+        await DurableEngine.StartAsync(await NewBackendAsync(_loggers), _tasks, DurableEngine.Settings(_tablePrefix), Logs);
 
     /// <summary>Sends a request through the app's HTTP functions with the engine's client; returns when it was answered.</summary>
     internal async Task<DateTimeOffset> SendAsync(string method, string path, string? body, int expected)
@@ -167,13 +162,4 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
         schedule = new { cron, misfire = new { policy = "catchUp", grace = "PT2M", catchUpLimit = 100 } },
         target = new { url = Target.UrlFor(path).ToString(), method = "POST" },
     });
-
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Scheduler:Storage:ConnectionString"] = AzuriteStorage.ConnectionString,
-        ["Scheduler:Storage:TablePrefix"] = _tablePrefix,
-        ["Scheduler:Signing:KeyId"] = "test",
-        ["Scheduler:Signing:Secret"] = "a test signing secret of more than 32 bytes",
-        ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1/32",
-    };
 }

@@ -93,7 +93,7 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
     private void ExpectFires(JsonElement expected)
     {
         var all = context.Target.Fires;
-        var actual = all.Skip(_firesChecked)
+        var actual = all.Skip(_firesChecked).Select(OnTime)
             .OrderBy(f => f.DeliveredAt).ThenBy(f => f.TaskId, StringComparer.Ordinal).ThenBy(f => f.Occurrence.ScheduledAt)
             .ToList();
         _firesChecked = all.Count;
@@ -132,6 +132,24 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
                 Assert.True(runId.GetString() == a.RunId, $"Fire {i + 1}: run id {a.RunId}, expected {runId.GetString()}.");
             }
         }
+    }
+
+    // On a real clock a fire that reached the target within the allowed lateness after its instant (FireAt: the
+    // nominal instant plus jitter, or the run-now request) counts as delivered at that instant, so order and
+    // deliveredAt are then compared exactly, as on a fake clock; one that came early, or later than allowed, fails.
+    private DeliveredFire OnTime(DeliveredFire fire)
+    {
+        if (context.AllowedLateness == TimeSpan.Zero)
+        {
+            return fire;
+        }
+
+        var due = fire.Occurrence.FireAt;
+        var late = fire.DeliveredAt - due;
+        Assert.True(
+            late >= TimeSpan.Zero && late <= context.AllowedLateness,
+            string.Create(CultureInfo.InvariantCulture, $"{fire.TaskId} {fire.Occurrence.Kind} scheduled {Iso(fire.Occurrence.ScheduledAt)} was due {Iso(due)} and delivered {Iso(fire.DeliveredAt)}, {late.TotalMilliseconds:F0} ms after; allowed 0 to {context.AllowedLateness.TotalMilliseconds:F0} ms."));
+        return fire with { DeliveredAt = due };
     }
 
     private async Task ExpectTaskAsync(JsonElement expected)
