@@ -33,6 +33,25 @@ public static class RunBookkeeping
             : state with { InFlight = inFlight, LastRun = lastRun };
     }
 
+    /// <summary>
+    /// The state once <paramref name="claimant"/> hands back <paramref name="occurrences"/> it claimed and did not
+    /// start (a runtime stopping): their claims lapse at <paramref name="now"/>, so whoever plans the task next takes
+    /// them over at once. Claims of others, and occurrences no longer in flight, are left alone. Returns
+    /// <paramref name="state"/> itself when nothing changes.
+    /// </summary>
+    public static TaskRunState HandedBack(TaskRunState state, string claimant, IEnumerable<Occurrence> occurrences, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(occurrences);
+        var handedBack = occurrences.ToList();
+        bool Releases(ClaimedOccurrence claimed) =>
+            claimed.ClaimedBy == claimant && claimed.ExpiresAt > now && handedBack.Any(o => IsSame(o, claimed.Occurrence));
+
+        return state.InFlight.Any(Releases)
+            ? state with { InFlight = [.. state.InFlight.Select(c => Releases(c) ? c with { ExpiresAt = now } : c)] }
+            : state;
+    }
+
     // Same nominal instant and kind: the pair the run id is made of. FireAt is derived and not compared.
     private static bool IsSame(Occurrence a, Occurrence b) =>
         a.Kind == b.Kind && a.ScheduledAt.UtcTicks == b.ScheduledAt.UtcTicks;

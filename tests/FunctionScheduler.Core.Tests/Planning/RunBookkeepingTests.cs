@@ -68,4 +68,37 @@ public class RunBookkeepingTests
 
         Assert.Equal([Early, Late], state.InFlight.Select(c => c.Occurrence));
     }
+
+    [Fact]
+    public void HandedBack_OwnUnstartedClaim_LapsesNowAndOthersAreUntouched()
+    {
+        var now = At("2025-01-01T00:01:30Z");
+
+        var state = RunBookkeeping.HandedBack(TwoInFlight, "host-a", [Early, Late], now);
+
+        Assert.Equal(
+            [new ClaimedOccurrence(Early, "host-a", now, 1), TwoInFlight.InFlight[1]],
+            state.InFlight);
+        Assert.Equal(TwoInFlight.LastRun, state.LastRun);
+    }
+
+    [Fact]
+    public void HandedBack_NothingOfTheClaimantsInFlight_ReturnsTheSameState()
+    {
+        var now = At("2025-01-01T00:01:30Z");
+
+        Assert.Same(TwoInFlight, RunBookkeeping.HandedBack(TwoInFlight, "host-c", [Early, Late], now));
+        Assert.Same(TwoInFlight, RunBookkeeping.HandedBack(TwoInFlight, "host-a", [Late], now));
+    }
+
+    [Fact]
+    public void HandedBack_ThenPlannedByAnother_TakenOverAtOnce()
+    {
+        var now = At("2025-01-01T00:01:30Z");
+        var handedBack = RunBookkeeping.HandedBack(TwoInFlight, "host-a", [Early], now);
+
+        var decision = TaskPlanner.Plan(Once(At("2030-01-01T00:00:00Z")), handedBack, now, Claim with { Claimant = "host-c" });
+
+        Assert.Equal([Early], decision.Due);
+    }
 }

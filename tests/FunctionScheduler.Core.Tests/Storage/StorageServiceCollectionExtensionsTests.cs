@@ -84,7 +84,7 @@ public sealed class StorageServiceCollectionExtensionsTests
 
         provider.GetRequiredService<IStartupValidator>().Validate();
 
-        Assert.Equal(["codedTasks", "codedTaskIds", "codedRuns"], provider.GetRequiredService<SchedulerTables>().TableNames);
+        Assert.Equal(["codedTasks", "codedTaskIds", "codedRuns", "codedHosts"], provider.GetRequiredService<SchedulerTables>().TableNames);
     }
 
     private static IConfiguration Configuration(string? connectionString, string? endpoint, string? clientId, string? prefix)
