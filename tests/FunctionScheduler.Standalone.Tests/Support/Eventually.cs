@@ -23,4 +23,21 @@ internal static class Eventually
 
         return true;
     }
+
+    /// <inheritdoc cref="TrueAsync(Func{bool}, TimeSpan)"/>
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan bound)
+    {
+        var deadline = DateTimeOffset.UtcNow + bound;
+        while (!await condition())
+        {
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(Poll);
+        }
+
+        return true;
+    }
 }
