@@ -64,6 +64,14 @@ internal sealed partial class TaskDispatcher
             _schedule.SetWake(slot, now);
         }
 
+        // Read the index again for claims this instance does not hold in memory. Not during the load at start: its
+        // pages still to come are planned with the new set, the ones applied were just woken, and a host starting
+        // next to old stopped rows would otherwise read a large index twice.
+        if (Volatile.Read(ref _resyncsCompleted) == 0)
+        {
+            return;
+        }
+
         if (_resyncing)
         {
             _resyncAgain = true;
