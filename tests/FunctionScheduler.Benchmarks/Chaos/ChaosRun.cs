@@ -1,4 +1,5 @@
 using FunctionScheduler.Benchmarks.Load;
+using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,7 +56,10 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter log)
         _settings = HostSettings(azurite.ConnectionString, prefix);
 
         var firstAt = DateTimeOffset.UtcNow + Lead;
-        var tasks = TaskSeeder.Staggered("chaos", options.Tasks, TimeSpan.FromSeconds(1), firstAt, target.Url);
+        // The contract's default target settings (30 s timeout, 3 attempts within 2 minutes), as a user's task has
+        // them: they decide how long a claim's lease is.
+        IReadOnlyList<ScheduledTask> tasks = [.. TaskSeeder.Staggered("chaos", options.Tasks, TimeSpan.FromSeconds(1), firstAt, target.Url)
+            .Select(t => t with { Target = new HttpTarget { Url = t.Target.Url } })];
         await TaskSeeder.ViaStoreAsync(azurite.ConnectionString, prefix, tasks);
         await using var storage = TaskSeeder.Storage(azurite.ConnectionString, prefix);
         _tracker = new ClaimTracker(storage.GetRequiredService<ITaskStore>());
