@@ -55,7 +55,7 @@ public sealed partial class TaskExecutor(
             {
                 if (gate is { IsClosed: true })
                 {
-                    task = await HandBackAsync(current, claim.Claimant, outcome.Claimed.Skip(i).Select(c => c.Occurrence).ToList(), cancellationToken);
+                    task = await HandBackAsync(current, [.. outcome.Claimed.Skip(i)], cancellationToken);
                     break;
                 }
 
@@ -194,10 +194,10 @@ public sealed partial class TaskExecutor(
     private Task<StoredTask?> ClearClaimAsync(StoredTask task, RunRecord run, CancellationToken cancellationToken) =>
         UpdateStateAsync(task, state => RunBookkeeping.Recorded(state, run), cancellationToken);
 
-    private async Task<StoredTask?> HandBackAsync(StoredTask task, string claimant, List<Occurrence> unstarted, CancellationToken cancellationToken)
+    private async Task<StoredTask?> HandBackAsync(StoredTask task, List<ClaimedOccurrence> unstarted, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var after = await UpdateStateAsync(task, state => RunBookkeeping.HandedBack(state, claimant, unstarted, now), cancellationToken);
+        var after = await UpdateStateAsync(task, state => RunBookkeeping.HandedBack(state, unstarted, now), cancellationToken);
         LogHandedBack(task.Id, unstarted.Count);
         return after;
     }

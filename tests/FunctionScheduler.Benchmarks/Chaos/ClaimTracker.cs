@@ -12,19 +12,27 @@ internal sealed class ClaimTracker(ITaskStore store)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The claims <paramref name="hostId"/> holds now; null when the index did not answer.</summary>
+    /// <summary>
+    /// The claims <paramref name="hostId"/> holds now; null when the index did not answer three reads in a row (a
+    /// loaded Azurite can take longer than the request timeout; a dead host's claims stay put for seconds).
+    /// </summary>
     public async Task<IReadOnlyList<HeldClaim>?> HeldByAsync(string hostId, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
-            return [.. (await ListAsync(cancellationToken)).SelectMany(t => t.State.InFlight
-                .Where(c => c.ClaimedBy == hostId)
-                .Select(c => new HeldClaim(t.Id, c.Occurrence)))];
+            try
+            {
+                return [.. (await ListAsync(cancellationToken)).SelectMany(t => t.State.InFlight
+                    .Where(c => c.ClaimedBy == hostId)
+                    .Select(c => new HeldClaim(t.Id, c.Occurrence)))];
+            }
+            catch (Exception ex) when (StorageFailures.IsUnavailable(ex))
+            {
+                await Task.Delay(Poll, cancellationToken);
+            }
         }
-        catch (Exception ex) when (StorageFailures.IsUnavailable(ex))
-        {
-            return null;
-        }
+
+        return null;
     }
 
     /// <summary>

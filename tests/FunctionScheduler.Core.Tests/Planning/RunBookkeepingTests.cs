@@ -74,28 +74,28 @@ public class RunBookkeepingTests
     {
         var now = At("2025-01-01T00:01:30Z");
 
-        var state = RunBookkeeping.HandedBack(TwoInFlight, "host-a", [Early, Late], now);
+        var state = RunBookkeeping.HandedBack(TwoInFlight, [TwoInFlight.InFlight[0]], now);
 
-        Assert.Equal(
-            [new ClaimedOccurrence(Early, "host-a", now, 1), TwoInFlight.InFlight[1]],
-            state.InFlight);
+        Assert.Equal([TwoInFlight.InFlight[0] with { ExpiresAt = now }, TwoInFlight.InFlight[1]], state.InFlight);
         Assert.Equal(TwoInFlight.LastRun, state.LastRun);
     }
 
-    [Fact]
-    public void HandedBack_NothingOfTheClaimantsInFlight_ReturnsTheSameState()
+    [Theory]
+    [InlineData("host-c", 1)]   // another claimant's claim of the occurrence
+    [InlineData("host-a", 2)]   // the same instant claimed in another generation
+    public void HandedBack_NotTheClaimAsMade_ReturnsTheSameState(string claimant, long generation)
     {
         var now = At("2025-01-01T00:01:30Z");
+        var other = new ClaimedOccurrence(Early, claimant, At("2025-01-01T00:05:00Z"), generation);
 
-        Assert.Same(TwoInFlight, RunBookkeeping.HandedBack(TwoInFlight, "host-c", [Early, Late], now));
-        Assert.Same(TwoInFlight, RunBookkeeping.HandedBack(TwoInFlight, "host-a", [Late], now));
+        Assert.Same(TwoInFlight, RunBookkeeping.HandedBack(TwoInFlight, [other], now));
     }
 
     [Fact]
     public void HandedBack_ThenPlannedByAnother_TakenOverAtOnce()
     {
         var now = At("2025-01-01T00:01:30Z");
-        var handedBack = RunBookkeeping.HandedBack(TwoInFlight, "host-a", [Early], now);
+        var handedBack = RunBookkeeping.HandedBack(TwoInFlight, [TwoInFlight.InFlight[0]], now);
 
         var decision = TaskPlanner.Plan(Once(At("2030-01-01T00:00:00Z")), handedBack, now, Claim with { Claimant = "host-c" });
 
