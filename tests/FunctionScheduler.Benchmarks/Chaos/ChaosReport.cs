@@ -26,6 +26,7 @@ internal static class ChaosReport
         var lateness = expected.Where(byOccurrence.ContainsKey)
             .Select(o => (byOccurrence[o][0].ReceivedAt - new DateTimeOffset(o.UtcTicks, TimeSpan.Zero)).TotalSeconds)
             .ToList();
+        var undisturbed = Undisturbed(run, byOccurrence);
         var takeovers = run.Kills.SelectMany(k => k.FreedAfter).OfType<TimeSpan>().Select(t => t.TotalSeconds).ToList();
         var notTakenOver = run.Kills.Sum(k => k.FreedAfter.Count(f => f is null));
         var passed = missing.Count == 0 && twoRunIds.Count == 0;
@@ -47,6 +48,7 @@ internal static class ChaosReport
             $"| occurrences delivered more than once | {deliveredTwice} |",
             string.Create(C, $"| lateness of each occurrence's first delivery p50 / p99 / max | {Seconds(Percentiles.Of(lateness, 50))} / {Seconds(Percentiles.Of(lateness, 99))} / {Seconds(lateness.Count == 0 ? double.NaN : lateness.Max())} |"),
             $"| occurrences first delivered 60 s late or more | {lateness.Count(l => l >= 60)} |",
+            string.Create(C, $"| the same lateness away from kills, restarts and the pause (the run's own baseline) p50 / p99 / max | {Seconds(Percentiles.Of(undisturbed, 50))} / {Seconds(Percentiles.Of(undisturbed, 99))} / {Seconds(undisturbed.Count == 0 ? double.NaN : undisturbed.Max())} |"),
             string.Create(C, $"| takeover after a kill, per stranded claim: p50 / p99 / max ({takeovers.Count} claims) | {Seconds(Percentiles.Of(takeovers, 50))} / {Seconds(Percentiles.Of(takeovers, 99))} / {Seconds(takeovers.Count == 0 ? double.NaN : takeovers.Max())} |"),
             $"| stranded claims not taken over by the end | {notTakenOver} |",
         };
@@ -117,7 +119,7 @@ internal static class ChaosReport
 
         var late = LatenessOfScheduledIn(run, byOccurrence, rolling.From, rolling.To);
         yield return "";
-        yield return string.Create(C, $"Rolling restart over {(rolling.To - rolling.From).TotalSeconds:F1} s: occurrences scheduled meanwhile, first delivery p99 {Seconds(Percentiles.Of(late, 99))}, max {Seconds(late.Count == 0 ? double.NaN : late.Max())} late.");
+        yield return string.Create(C, $"Rolling restart over {(rolling.To - rolling.From).TotalSeconds:F1} s: occurrences scheduled meanwhile, first delivery p50 {Seconds(Percentiles.Of(late, 50))}, p99 {Seconds(Percentiles.Of(late, 99))}, max {Seconds(late.Count == 0 ? double.NaN : late.Max())} late.");
         yield return "";
         yield return "| stopped host | stop took (s) | claims still held at exit | taken over after (s) |";
         yield return "|---|---|---|---|";
@@ -142,6 +144,31 @@ internal static class ChaosReport
         var backlog = LatenessOfScheduledIn(run, byOccurrence, pause.StoppedAt, pause.ContinuedAt, from: pause.ContinuedAt);
         yield return "";
         yield return string.Create(C, $"Storage paused {(pause.ContinuedAt - pause.StoppedAt).TotalSeconds:F1} s. API calls started during the pause (a task read and the health check every 0.5 s): {statuses}; slowest answer {Seconds(during.Count == 0 ? double.NaN : during.Max(p => p.Took.TotalSeconds))}. First delivery {Seconds((resumed - pause.ContinuedAt).TotalSeconds)} after storage answered again; every occurrence scheduled during the pause delivered within {Seconds(backlog.Count == 0 ? double.NaN : backlog.Max())} of it.");
+    }
+
+    // First-delivery lateness of the occurrences scheduled away from every disturbance: 20 s after each kill and
+    // after the pause (takeovers and the backlog), and the rolling restart.
+    private static List<double> Undisturbed(ChaosObservations run, Dictionary<(string TaskId, long UtcTicks), List<ReceivedFire>> byOccurrence)
+    {
+        var settle = TimeSpan.FromSeconds(20);
+        var windows = run.Kills.Select(k => (From: k.At, To: k.At + settle)).ToList();
+        if (run.Rolling is { } rolling)
+        {
+            windows.Add((rolling.From, rolling.To + settle));
+        }
+
+        if (run.Pause is { } pause)
+        {
+            windows.Add((pause.StoppedAt, pause.ContinuedAt + settle));
+        }
+
+        return
+        [
+            .. byOccurrence
+                .Where(g => g.Key.UtcTicks >= run.WindowFrom.UtcTicks && g.Key.UtcTicks <= run.WindowTo.UtcTicks)
+                .Where(g => !windows.Any(w => g.Key.UtcTicks >= w.From.UtcTicks && g.Key.UtcTicks < w.To.UtcTicks))
+                .Select(g => (g.Value[0].ReceivedAt - new DateTimeOffset(g.Key.UtcTicks, TimeSpan.Zero)).TotalSeconds),
+        ];
     }
 
     // First-delivery lateness of the occurrences scheduled in [from, to), measured from their instant or from `from`.
