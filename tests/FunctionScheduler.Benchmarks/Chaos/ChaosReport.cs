@@ -146,20 +146,21 @@ internal static class ChaosReport
         yield return string.Create(C, $"Storage paused {(pause.ContinuedAt - pause.StoppedAt).TotalSeconds:F1} s. API calls started during the pause (a task read and the health check every 0.5 s): {statuses}; slowest answer {Seconds(during.Count == 0 ? double.NaN : during.Max(p => p.Took.TotalSeconds))}. First delivery {Seconds((resumed - pause.ContinuedAt).TotalSeconds)} after storage answered again; every occurrence scheduled during the pause delivered within {Seconds(backlog.Count == 0 ? double.NaN : backlog.Max())} of it.");
     }
 
-    // First-delivery lateness of the occurrences scheduled away from every disturbance: 20 s after each kill and
-    // after the pause (takeovers and the backlog), and the rolling restart.
+    // First-delivery lateness of the occurrences scheduled away from every disturbance: from 5 s before each kill,
+    // the rolling restart and the pause (occurrences already claimed then) to 20 s after (takeovers, the backlog).
     private static List<double> Undisturbed(ChaosObservations run, Dictionary<(string TaskId, long UtcTicks), List<ReceivedFire>> byOccurrence)
     {
+        var before = TimeSpan.FromSeconds(5);
         var settle = TimeSpan.FromSeconds(20);
-        var windows = run.Kills.Select(k => (From: k.At, To: k.At + settle)).ToList();
+        var windows = run.Kills.Select(k => (From: k.At - before, To: k.At + settle)).ToList();
         if (run.Rolling is { } rolling)
         {
-            windows.Add((rolling.From, rolling.To + settle));
+            windows.Add((rolling.From - before, rolling.To + settle));
         }
 
         if (run.Pause is { } pause)
         {
-            windows.Add((pause.StoppedAt, pause.ContinuedAt + settle));
+            windows.Add((pause.StoppedAt - before, pause.ContinuedAt + settle));
         }
 
         return
