@@ -121,7 +121,7 @@ internal static class ChaosReport
         yield return "";
         yield return string.Create(C, $"Rolling restart over {(rolling.To - rolling.From).TotalSeconds:F1} s: occurrences scheduled meanwhile, first delivery p50 {Seconds(Percentiles.Of(late, 50))}, p99 {Seconds(Percentiles.Of(late, 99))}, max {Seconds(late.Count == 0 ? double.NaN : late.Max())} late.");
         yield return "";
-        yield return "| stopped host | stop took (s) | claims still held at exit | taken over after (s) |";
+        yield return "| stopped host | stop took (s) | claims in its name at exit (handed back, or cut off by the grace) | taken over after (s) |";
         yield return "|---|---|---|---|";
         foreach (var stop in run.Stops.OrderBy(s => s.SignalledAt))
         {
