@@ -36,6 +36,9 @@ internal sealed record ChaosObservations
 
     public PauseEvent? Pause { get; init; }
 
+    /// <summary>Why the occurrences that were never delivered were not, as the index said at the end (reason, count).</summary>
+    public IReadOnlyDictionary<string, int> MissingReasons { get; init; } = new Dictionary<string, int>();
+
     public required string LoadBefore { get; init; }
 
     public required string LoadAfter { get; init; }

@@ -28,7 +28,7 @@ internal sealed record ChaosOptions
     public TimeSpan Pause { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Quiet time at the end, for the last takeovers and the pause's backlog; it must outlast the takeover bound.</summary>
-    public TimeSpan Tail { get; init; } = TimeSpan.FromSeconds(25);
+    public TimeSpan Tail { get; init; } = TimeSpan.FromSeconds(45);
 
     /// <summary>How long the receiver holds each call before answering: it keeps claims open, so kills strand some.</summary>
     public TimeSpan TargetDelay { get; init; } = TimeSpan.FromMilliseconds(250);

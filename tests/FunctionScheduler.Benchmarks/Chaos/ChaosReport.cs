@@ -17,9 +17,9 @@ internal static class ChaosReport
     public static (string Markdown, bool Passed) Build(ChaosObservations run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var expected = Expected(run);
+        var expected = ExpectedOccurrences.Within(run.Tasks, run.WindowFrom, run.WindowTo);
         var byOccurrence = run.Fires.GroupBy(f => (f.TaskId, f.ScheduledAt.UtcTicks)).ToDictionary(g => g.Key, g => g.OrderBy(f => f.ReceivedAt).ToList());
-        var missing = expected.Where(o => !byOccurrence.ContainsKey(o)).ToList();
+        var missing = ExpectedOccurrences.Missing(expected, run.Fires);
         var twoRunIds = byOccurrence.Where(g => g.Value.Select(f => f.RunId).Distinct().Count() > 1).ToList();
         var repeatedRunIds = run.Fires.GroupBy(f => f.RunId).Sum(g => g.Count() - 1);
         var deliveredTwice = byOccurrence.Count(g => g.Value.Count > 1);
@@ -59,6 +59,8 @@ internal static class ChaosReport
         if (missing.Count > 0)
         {
             lines.Add("");
+            lines.Add("Missing, by what the index said at the end: " + string.Join("; ", run.MissingReasons.OrderByDescending(r => r.Value).Select(r => $"{r.Value} {r.Key}")) + ".");
+            lines.Add("");
             lines.Add("Missing (first 20): " + string.Join(", ", missing.Take(20).Select(o => $"{o.TaskId}@{new DateTimeOffset(o.UtcTicks, TimeSpan.Zero):HH:mm:ss.fff}")));
         }
 
@@ -71,24 +73,6 @@ internal static class ChaosReport
         lines.Add("");
         lines.Add(passed ? "RESULT: nothing lost, no occurrence under two run ids." : "RESULT: FAILED (occurrences lost or delivered under two run ids).");
         return (string.Join(Environment.NewLine, lines), passed);
-    }
-
-    // Every occurrence the tasks define within the window: interval PT1S from each task's start.
-    private static HashSet<(string TaskId, long UtcTicks)> Expected(ChaosObservations run)
-    {
-        var expected = new HashSet<(string, long)>();
-        foreach (var task in run.Tasks)
-        {
-            var start = task.Schedule.StartAt ?? throw new InvalidOperationException("Chaos tasks have a start.");
-            var interval = task.Schedule.Interval ?? throw new InvalidOperationException("Chaos tasks have an interval.");
-            var skip = start < run.WindowFrom ? (long)Math.Ceiling((run.WindowFrom - start) / interval) : 0;
-            for (var at = start + (interval * skip); at <= run.WindowTo; at += interval)
-            {
-                expected.Add((task.Id, at.UtcTicks));
-            }
-        }
-
-        return expected;
     }
 
     private static IEnumerable<string> Kills(ChaosObservations run)

@@ -81,6 +81,9 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter log)
             log.WriteLine($"[{options.Label}] tail {options.Tail.TotalSeconds:F0} s");
             await Task.Delay(options.Tail, cancellationToken);
             var windowTo = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(5);
+            var fires = target.All;
+            var missing = ExpectedOccurrences.Missing(ExpectedOccurrences.Within(tasks, windowFrom, windowTo), fires);
+            var reasons = await new LossAudit(storage.GetRequiredService<ITaskStore>(), storage.GetRequiredService<IRunLog>()).ExplainAsync(missing, cancellationToken);
             await stopWatching.CancelAsync();
             await Task.WhenAll(_watches);
 
@@ -89,7 +92,8 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter log)
                 Options = options,
                 HostDll = _hostDll,
                 Tasks = tasks,
-                Fires = target.All,
+                Fires = fires,
+                MissingReasons = reasons,
                 WindowFrom = windowFrom,
                 WindowTo = windowTo,
                 Kills = [.. _kills.OrderBy(k => k.Number)],
