@@ -22,6 +22,12 @@ internal sealed record IdleRequest(DateTimeOffset At, TaskCompletionSource Done)
 /// <summary>A heartbeat found a change: this instance registered, or others are gone or stopping.</summary>
 internal sealed record HostsObserved(LivenessChange Change) : DispatchMessage;
 
+/// <summary>A heartbeat did not get through: storage does not answer.</summary>
+internal sealed record StorageUnreachable : DispatchMessage
+{
+    public static readonly StorageUnreachable Instance = new();
+}
+
 /// <summary>The loop's timer went off: something may be due, or a resync may be needed.</summary>
 internal sealed record WakeUp : DispatchMessage
 {

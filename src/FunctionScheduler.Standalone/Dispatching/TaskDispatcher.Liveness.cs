@@ -11,9 +11,17 @@ namespace FunctionScheduler.Standalone.Dispatching;
 // ones this instance does not know about.
 internal sealed partial class TaskDispatcher
 {
+    // While storage does not answer, failed fires and index reads wait for the heartbeat to get through rather
+    // than each retrying on its own: a recovering service then meets a handful of requests, not a backlog of
+    // abandoned ones, and fires resume as soon as one beat succeeds. The long wait is only a fallback.
+    private static readonly TimeSpan RetryWhileStorageDown = TimeSpan.FromSeconds(30);
+
     private HostHeartbeat? _heartbeat;
     private IReadOnlySet<string> _dead = FrozenSet<string>.Empty;
     private bool _stopping;
+    private bool _storageDown;
+
+    private TimeSpan RetryAfterFailure => _storageDown ? RetryWhileStorageDown : _options.FailureBackoff;
 
     private HostHeartbeat Heartbeat => _heartbeat ?? throw new InvalidOperationException("The dispatcher has not started.");
 
@@ -29,16 +37,26 @@ internal sealed partial class TaskDispatcher
     {
         await Task.Yield();
         IReadOnlySet<string>? told = null;
+        var failing = false;
         try
         {
             while (!stop.IsCancellationRequested)
             {
                 var change = await Heartbeat.BeatAsync(Volatile.Read(ref _stopping) ? HostStatus.Stopping : HostStatus.Running, stop);
-                if (change is not null && (told is null || change.FreesClaims || !change.Dead.SetEquals(told)))
+                if (change is null)
+                {
+                    if (!failing)
+                    {
+                        inbox.Post(StorageUnreachable.Instance);
+                    }
+                }
+                else if (told is null || failing || change.FreesClaims || !change.Dead.SetEquals(told))
                 {
                     told = change.Dead;
                     inbox.Post(new HostsObserved(change));
                 }
+
+                failing = change is null;
 
                 await Task.Delay(_options.HeartbeatInterval, time, stop);
             }
@@ -49,16 +67,38 @@ internal sealed partial class TaskDispatcher
         }
     }
 
+    private void ApplyStorageUnreachable()
+    {
+        _storageDown = true;
+        LogStorageDown();
+    }
+
     private void ApplyHosts(HostsObserved observed)
     {
         Volatile.Write(ref _dead, observed.Change.Dead);
+        var now = time.GetUtcNow();
+        if (_storageDown)
+        {
+            // A beat got through: everything that failed meanwhile is tried again now.
+            _storageDown = false;
+            LogStorageBack();
+            foreach (var slot in _schedule.Slots.Where(s => s.NeedsRead && !s.Running).ToList())
+            {
+                _schedule.SetWake(slot, now);
+            }
+
+            if (!_resyncing && _nextResyncAt > now)
+            {
+                _nextResyncAt = now;
+            }
+        }
+
         if (!observed.Change.FreesClaims)
         {
             return;
         }
 
         LogClaimsFreed(observed.Change.NewlyDead.Count, observed.Change.NewlyStopping.Count);
-        var now = time.GetUtcNow();
         foreach (var slot in _schedule.Slots.Where(s => !s.Running && HoldsDeadClaim(s.Task)).ToList())
         {
             _schedule.SetWake(slot, now);
@@ -90,4 +130,10 @@ internal sealed partial class TaskDispatcher
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "{Gone} instances gone and {Stopping} stopping: taking over their claims")]
     private partial void LogClaimsFreed(int gone, int stopping);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Storage does not answer the heartbeat: failed fires wait for it to answer again")]
+    private partial void LogStorageDown();
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Storage answers again: failed fires are tried now")]
+    private partial void LogStorageBack();
 }

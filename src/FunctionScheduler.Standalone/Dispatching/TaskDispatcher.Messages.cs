@@ -29,6 +29,9 @@ internal sealed partial class TaskDispatcher
             case HostsObserved observed:
                 ApplyHosts(observed);
                 break;
+            case StorageUnreachable:
+                ApplyStorageUnreachable();
+                break;
             case WakeUp:
                 _wakeArmedFor = null; // the timer is spent (or went off early): the next pass arms it again
                 break;
@@ -98,7 +101,7 @@ internal sealed partial class TaskDispatcher
         else if (completed.Failed)
         {
             slot.NeedsRead = true;
-            _schedule.SetWake(slot, now + _options.FailureBackoff);
+            _schedule.SetWake(slot, now + RetryAfterFailure);
         }
         else
         {
@@ -149,7 +152,7 @@ internal sealed partial class TaskDispatcher
         _resyncing = false;
         if (page.Failed)
         {
-            _nextResyncAt = now + _options.FailureBackoff;
+            _nextResyncAt = now + RetryAfterFailure;
             return;
         }
 
