@@ -101,6 +101,12 @@ dotnet_tests() {
   dotnet test FunctionScheduler.sln -c Release 2>&1 | tee "$WORK/dotnet-test.log"
 }
 
+# The short chaos run (docs/benchmarks/chaos.md): standalone hosts as child processes on an Azurite of its own, killed
+# and restarted, restarted gracefully, storage paused. Fails when an occurrence is lost or delivered under two run ids.
+chaos_short() {
+  dotnet run -c Release --no-build --project tests/FunctionScheduler.Benchmarks -- chaos --short --assert
+}
+
 count_tests() {
   local log="$WORK/dotnet-test.log" line
   [[ -f "$log" ]] || return 0
@@ -117,6 +123,7 @@ step "bicep build + lint (infra)" bash infra/lint.sh
 step "chromium (browser tests)" chromium_browser
 start_azurite
 step "dotnet test (Release)" dotnet_tests
+step "chaos harness (short)" chaos_short
 
 count_tests
 echo

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using FunctionScheduler.Core.Liveness;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Storage.Tables;
@@ -17,6 +18,7 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
     private readonly SchedulerTables _tables;
     private readonly TableTaskStore _store;
     private readonly TableRunLog _runs;
+    private readonly TableHostRegistry _hosts;
 
     public StorageOperationCountTests()
     {
@@ -26,12 +28,13 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
         _tables = new SchedulerTables(_options, clientOptions);
         _runs = new TableRunLog(_tables);
         _store = new TableTaskStore(_tables, _runs, Clock(), Microsoft.Extensions.Logging.Abstractions.NullLogger<TableTaskStore>.Instance);
+        _hosts = new TableHostRegistry(_tables, Microsoft.Extensions.Logging.Abstractions.NullLogger<TableHostRegistry>.Instance);
     }
 
     public async Task InitializeAsync()
     {
         await _tables.EnsureCreatedAsync();
-        Assert.Equal(["POST Tables", "POST Tables", "POST Tables"], _log.Take());
+        Assert.Equal(["POST Tables", "POST Tables", "POST Tables", "POST Tables"], _log.Take());
     }
 
     public Task DisposeAsync() => _tables.DeleteAllAsync();
@@ -73,6 +76,21 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
 
         Assert.True(await _store.DeleteAsync(replaced.Id));
         Assert.Equal(["GET TaskIds", "DELETE Tasks", "GET Runs", "POST $batch", "DELETE TaskIds"], _log.Take());
+    }
+
+    [Fact]
+    public async Task HostRegistry_BeatReadAndForget_OneRequestEach()
+    {
+        var beat = new HostRecord("ops-host", HostStatus.Running, T0, T0);
+
+        await _hosts.WriteAsync(beat);
+        Assert.Equal(["PUT Hosts"], _log.Take());
+
+        var read = Assert.Single(await _hosts.ListAsync());
+        Assert.Equal(["GET Hosts"], _log.Take());
+
+        Assert.True(await _hosts.DeleteAsync(read));
+        Assert.Equal(["DELETE Hosts"], _log.Take());
     }
 
     [Fact]
