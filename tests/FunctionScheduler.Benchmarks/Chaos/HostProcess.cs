@@ -122,7 +122,10 @@ internal sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(BaseAddress, "api/health"), cancellationToken);
+                // With the key: the health answer names the instance only to an authenticated caller.
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, "api/health"));
+                request.Headers.Add("X-Api-Key", ApiKey);
+                using var response = await http.SendAsync(request, cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
