@@ -4,10 +4,10 @@ namespace FunctionScheduler.Core.Targets;
 public sealed class SigningKeyOptions
 {
     /// <summary>Sent in X-Scheduler-Key-Id; 1 to 64 letters, digits, '.', '_' or '-', unique among the keys.</summary>
-    public string Id { get; set; } = "";
+    public string Id { get; set => field = value ?? ""; } = "";
 
     /// <summary>The HMAC-SHA256 secret, written as <see cref="SigningOptions.Secret"/>; unique among the keys.</summary>
-    public string Secret { get; set; } = "";
+    public string Secret { get; set => field = value ?? ""; } = "";
 
     /// <summary>The key signs from this instant on (inclusive); always when null.</summary>
     public DateTimeOffset? NotBefore { get; set; }

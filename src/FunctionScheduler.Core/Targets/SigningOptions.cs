@@ -23,19 +23,21 @@ public sealed class SigningOptions
     /// The one key's id, sent as X-Scheduler-Key-Id so receivers know which key to verify with; letters, digits,
     /// '.', '_', '-'. Leave empty when <see cref="Keys"/> is used.
     /// </summary>
-    public string KeyId { get; set; } = "";
+    public string KeyId { get; set => field = value ?? ""; } = "";
 
     /// <summary>
     /// The one key's HMAC-SHA256 secret: its UTF-8 bytes, or with the <see cref="Base64Prefix"/> the decoded bytes of
     /// the rest. At least <see cref="MinimumKeyBytes"/> bytes either way. Leave empty when <see cref="Keys"/> is used.
     /// </summary>
-    public string Secret { get; set; } = "";
+    public string Secret { get; set => field = value ?? ""; } = "";
 
     /// <summary>
     /// Several keys (<c>Scheduler:Signing:Keys:0:Id</c>, <c>...:Secret</c>, <c>...:NotBefore</c>, <c>...:NotAfter</c>):
     /// every request carries one signature per key active at the instant it is signed, in this order.
     /// </summary>
     public IList<SigningKeyOptions> Keys { get; } = [];
+
+    // Configuration binds a setting given as null (an override removing it) as null: it reads as not given.
 
     /// <summary>Whether the single-key settings are used (any of them given).</summary>
     internal bool HasSingleKey => KeyId.Length > 0 || Secret.Length > 0;
