@@ -49,8 +49,13 @@ internal sealed class DurableEngine : IAsyncDisposable
     /// <summary>The app's functions over the worker's services (HTTP routes, the reconcile).</summary>
     public FunctionHost Host { get; }
 
+    /// <summary>Starts the engine; <paramref name="services"/> registers first, so the app's TryAdd registrations keep the test's (a credential, say).</summary>
     public static async Task<DurableEngine> StartAsync(
-        IOrchestrationService service, FunctionTasks tasks, IReadOnlyDictionary<string, string?> settings, ILoggerProvider logs)
+        IOrchestrationService service,
+        FunctionTasks tasks,
+        IReadOnlyDictionary<string, string?> settings,
+        ILoggerProvider logs,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(tasks);
@@ -61,6 +66,7 @@ internal sealed class DurableEngine : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        services?.Invoke(builder.Services);
         builder.Services.AddFunctionScheduler(builder.Configuration);
         builder.Services.AddDurableTaskWorker(worker =>
         {
