@@ -26,7 +26,11 @@ public sealed partial class SigningOptionsValidator(TimeProvider timeProvider) :
             return ValidateOptionsResult.Fail(failures);
         }
 
-        if (options.HasSingleKey || options.Keys.Count == 0)
+        if (!options.HasSingleKey && options.Keys.Count == 0)
+        {
+            failures.Add($"{Section}KeyId is required, with {Section}Secret (one key), or give {Section}Keys (several keys, to rotate).");
+        }
+        else if (options.HasSingleKey)
         {
             CheckKey(failures, Section + "KeyId", Section + "Secret", options.KeyId, options.Secret);
         }

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace FunctionScheduler.Core.Targets.Identity;
 
 /// <summary>
-/// Target tokens by scope, obtained from the <see cref="TokenCredential"/> and kept in memory only, until
-/// <see cref="RefreshBefore"/> ahead of their expiry (or the credential's own refresh time, if earlier). At most one
-/// request per scope is under way: callers that arrive meanwhile wait for it. A failed refresh falls back to the
-/// cached token while it has at least <see cref="MinimumRemaining"/> left.
+/// Target tokens by scope, obtained from the <see cref="TokenCredential"/> and kept in memory only. A token is
+/// refreshed from <see cref="RefreshBefore"/> ahead of its expiry (or the credential's own refresh time, if
+/// earlier); while the cached one has at least <see cref="MinimumRemaining"/> left, callers get it at once and the
+/// refresh runs beside them, so a slow or failing refresh delays no request. At most one request per scope is under
+/// way: callers without a usable token wait for it.
 /// </summary>
 /// <remarks>
 /// ManagedIdentityCredential caches tokens itself, but DefaultAzureCredential's developer credentials (Azure CLI and
@@ -35,20 +36,19 @@ internal sealed class TargetTokenCache(TokenCredential credential, TimeProvider 
         exception is AuthenticationFailedException or RequestFailedException or TimeoutException;
 
     /// <summary>
-    /// A token for <paramref name="scope"/>: the cached one while it is fresh, otherwise a new one. Throws what the
-    /// credential threw (see <see cref="IsTokenFailure"/>), or <see cref="TimeoutException"/> when it took longer
-    /// than the token timeout; <paramref name="cancellationToken"/> ends only this caller's wait.
+    /// A token for <paramref name="scope"/>: the cached one while it is fresh, or while it is still usable and a
+    /// refresh is under way; otherwise a new one. Throws what the credential threw (see <see cref="IsTokenFailure"/>),
+    /// or <see cref="TimeoutException"/> when it took longer than the token timeout; <paramref name="cancellationToken"/>
+    /// ends only this caller's wait.
     /// </summary>
     public async Task<string> GetAsync(string scope, CancellationToken cancellationToken)
     {
         var entry = EntryFor(scope);
-        AccessToken? cached;
         Task<AccessToken> pending;
         TaskCompletionSource<AccessToken>? owned = null;
         lock (entry)
         {
-            cached = entry.Token;
-            if (cached is { } fresh && timeProvider.GetUtcNow() < RefreshAt(fresh))
+            if (entry.Token is { } fresh && timeProvider.GetUtcNow() < RefreshAt(fresh))
             {
                 return fresh.Token;
             }
@@ -68,14 +68,21 @@ internal sealed class TargetTokenCache(TokenCredential credential, TimeProvider 
             _ = FetchAsync(entry, scope, owned);
         }
 
-        try
+        // A request that finished at once (a credential's own cache) is taken; otherwise a usable token is not held up.
+        if (!pending.IsCompletedSuccessfully && Usable(entry) is { } usable)
         {
-            return (await pending.WaitAsync(cancellationToken).ConfigureAwait(false)).Token;
+            return usable;
         }
-        catch (Exception exception) when (IsTokenFailure(exception) && cached is { } stale && timeProvider.GetUtcNow() < stale.ExpiresOn - MinimumRemaining)
+
+        return (await pending.WaitAsync(cancellationToken).ConfigureAwait(false)).Token;
+    }
+
+    // The cached token while it has at least MinimumRemaining left: enough for a request to reach the target with it.
+    private string? Usable(Entry entry)
+    {
+        lock (entry)
         {
-            IdentityLog.RefreshFailed(logger, scope, exception.GetType().Name, stale.ExpiresOn);
-            return stale.Token;
+            return entry.Token is { } token && timeProvider.GetUtcNow() < token.ExpiresOn - MinimumRemaining ? token.Token : null;
         }
     }
 
@@ -118,13 +125,26 @@ internal sealed class TargetTokenCache(TokenCredential credential, TimeProvider 
 
         void Fail(Exception exception)
         {
+            AccessToken? kept;
             lock (entry)
             {
                 entry.Pending = null;
+                kept = entry.Token;
             }
 
-            IdentityLog.TokenFailed(logger, scope, exception.GetType().Name);
+            if (kept is { } token && timeProvider.GetUtcNow() < token.ExpiresOn - MinimumRemaining)
+            {
+                IdentityLog.RefreshFailed(logger, scope, exception.GetType().Name, token.ExpiresOn);
+            }
+            else
+            {
+                IdentityLog.TokenFailed(logger, scope, exception.GetType().Name);
+            }
+
             completion.SetException(exception);
+
+            // A refresh that callers did not wait for (they had a usable token) fails unobserved: mark it seen.
+            _ = completion.Task.Exception;
         }
     }
 

@@ -1,6 +1,7 @@
 using Azure.Identity;
 using FunctionScheduler.Core.Targets.Identity;
 using FunctionScheduler.Testing.Identity;
+using FunctionScheduler.Testing.Timing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -131,6 +132,43 @@ public sealed class TargetTokenCacheTests
         }
 
         Assert.Equal(2, credential.Calls);
+    }
+
+    [Fact]
+    public async Task GetAsync_RefreshSlowWhileTheTokenIsUsable_CachedTokenAtOnceThenTheNewOne()
+    {
+        var (clock, credential, cache) = Create();
+        await cache.GetAsync(Scope, CancellationToken.None);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        credential.Gate = gate.Task;
+        clock.Advance(TimeSpan.FromMinutes(56));
+
+        // Bounded, so that a cache that makes callers wait for the refresh fails here instead of hanging.
+        var during = await cache.GetAsync(Scope, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        var stillDuring = await cache.GetAsync(Scope, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, credential.Calls);
+        gate.SetResult();
+
+        Assert.Equal(TestTokenCredential.TokenOf(1), during);
+        Assert.Equal(TestTokenCredential.TokenOf(1), stillDuring);
+        Assert.True(await Eventually.TrueAsync(async () => await cache.GetAsync(Scope, CancellationToken.None) == TestTokenCredential.TokenOf(2), TimeSpan.FromSeconds(5)), "The refreshed token never came.");
+        Assert.Equal(2, credential.Calls);
+    }
+
+    [Fact]
+    public async Task GetAsync_RefreshSlowAndTheTokenAboutToExpire_WaitsForTheNewOne()
+    {
+        var (clock, credential, cache) = Create();
+        await cache.GetAsync(Scope, CancellationToken.None);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        credential.Gate = gate.Task;
+        clock.Advance(TimeSpan.FromSeconds(59.5 * 60));
+
+        var waiting = cache.GetAsync(Scope, CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+        gate.SetResult();
+
+        Assert.Equal(TestTokenCredential.TokenOf(2), await waiting);
     }
 
     [Fact]
