@@ -10,6 +10,8 @@ namespace FunctionScheduler.Cli.Commands;
 /// </summary>
 internal sealed class DefinitionFlags
 {
+    private const string AudiencePointer = "/target/auth/audience";
+
     // In the order help lists them; each is an Option<string> or an Option<int?>.
     private readonly List<(Option Option, string Pointer)> _fields = [];
 
@@ -43,6 +45,7 @@ internal sealed class DefinitionFlags
         Text("--retry-delay", "/target/retry/initialDelay", "Delay before the first retry; doubles after each.");
         Text("--retry-max-delay", "/target/retry/maxDelay", "Longest delay between retries.");
         Text("--retry-max-duration", "/target/retry/maxDuration", "No retry starts later than this after the first attempt.");
+        Text("--auth-audience", AudiencePointer, "Send a Microsoft Entra token for this audience (api://... or a client id), from the scheduler's managed identity.");
     }
 
     /// <summary>The schedule flags alone (--cron, --zone, --interval, ...), for a preview.</summary>
@@ -93,6 +96,12 @@ internal sealed class DefinitionFlags
             }
         }
 
+        // An audience is all a managed identity token needs; the type is the only one there is.
+        if (root["target"]?["auth"] is JsonObject auth)
+        {
+            auth["type"] = "managedIdentity";
+        }
+
         AddHeaders(root, "headers", Headers, result);
         AddHeaders(root, "secretHeaders", SecretHeaders, result);
         return root;
@@ -110,6 +119,7 @@ internal sealed class DefinitionFlags
         {
             "/schedule" => "--cron, --interval or --at",
             "/target" => "--header and --secret-header",
+            "/target/auth" or "/target/auth/type" => "--auth-audience",
             _ when pointer.StartsWith("/target/headers/", StringComparison.Ordinal) => "--header " + Unescape(pointer["/target/headers/".Length..]),
             _ when pointer.StartsWith("/target/secretHeaders/", StringComparison.Ordinal) => "--secret-header " + Unescape(pointer["/target/secretHeaders/".Length..]),
             _ => null,

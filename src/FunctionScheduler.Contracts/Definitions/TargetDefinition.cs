@@ -24,4 +24,7 @@ public sealed record TargetDefinition
     public TimeSpan? Timeout { get; init; }
 
     public RetryDefinition? Retry { get; init; }
+
+    /// <summary>A bearer token obtained with the scheduler's managed identity for each call; none when null.</summary>
+    public TargetAuthDefinition? Auth { get; init; }
 }

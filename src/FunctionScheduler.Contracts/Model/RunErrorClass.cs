@@ -20,4 +20,7 @@ public enum RunErrorClass
 
     /// <summary>The host was shutting down or the run was cancelled.</summary>
     Canceled,
+
+    /// <summary>The identity token the target asks for (target.auth) could not be obtained; no request was sent.</summary>
+    IdentityToken,
 }

@@ -95,4 +95,13 @@ public static class ValidationRules
 
     /// <summary>A content type is not a valid media type.</summary>
     public const string MediaType = "media-type";
+
+    /// <summary>An identity token audience is neither a client id (GUID) nor an absolute api:// or https:// URI.</summary>
+    public const string Audience = "audience";
+
+    /// <summary>A target that gets an identity token is not https (plain http only to a loopback host).</summary>
+    public const string HttpsRequired = "https-required";
+
+    /// <summary>An Authorization header given beside target.auth, which sets it.</summary>
+    public const string AuthConflict = "auth-conflict";
 }

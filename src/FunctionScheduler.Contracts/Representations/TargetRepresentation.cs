@@ -19,4 +19,7 @@ public sealed record TargetRepresentation
     public required TimeSpan Timeout { get; init; }
 
     public required RetryRepresentation Retry { get; init; }
+
+    /// <summary>The identity token the target asks for; absent when none.</summary>
+    public TargetAuthRepresentation? Auth { get; init; }
 }

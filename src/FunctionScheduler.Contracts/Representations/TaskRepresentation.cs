@@ -72,6 +72,7 @@ public sealed record TaskRepresentation
                 MaxDelay = Target.Retry.MaxDelay,
                 MaxDuration = Target.Retry.MaxDuration,
             },
+            Auth = Target.Auth is { } auth ? new TargetAuthDefinition { Type = auth.Type, Audience = auth.Audience } : null,
         },
     };
 }

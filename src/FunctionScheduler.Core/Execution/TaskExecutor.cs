@@ -187,6 +187,7 @@ public sealed partial class TaskExecutor(
             ErrorClass = result.ErrorClass,
             Error = result.Error,
             ResponseSnippet = result.ResponseSnippet,
+            SigningKeyIds = result.SigningKeyIds.Count > 0 ? result.SigningKeyIds : null,
         };
         await runs.RecordAsync(run, cancellationToken);
         LogFired(task.Id, runId, run.Status, run.HttpStatus, run.Attempts);

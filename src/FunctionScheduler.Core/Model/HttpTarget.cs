@@ -30,6 +30,9 @@ public sealed record HttpTarget
     /// <summary>How failed attempts are retried.</summary>
     public TargetRetryPolicy Retry { get; init; } = TargetRetryPolicy.Default;
 
+    /// <summary>The identity token each attempt carries as <c>Authorization: Bearer</c>; none when null.</summary>
+    public TargetAuth? Auth { get; init; }
+
     private static readonly IReadOnlyDictionary<string, string> EmptyHeaders =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

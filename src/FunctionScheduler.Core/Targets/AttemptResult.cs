@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http;
 using System.Net.Sockets;
+using Azure.Identity;
 using FunctionScheduler.Core.Model;
 
 namespace FunctionScheduler.Core.Targets;
@@ -11,13 +12,23 @@ namespace FunctionScheduler.Core.Targets;
 /// </summary>
 internal sealed record AttemptResult(RunErrorClass ErrorClass, int? HttpStatus, string? Error, string? Snippet, TimeSpan? RetryAfter)
 {
-    /// <summary>Connection errors, timeouts, 408, 429 and 5xx may pass; everything else will not.</summary>
+    // The longest error text kept from a credential's exception message.
+    private const int MaxTokenErrorLength = 400;
+
+    /// <summary>
+    /// Connection errors, timeouts, 408, 429 and 5xx may pass; so may a token failure, unless the host has no
+    /// identity to ask with at all (<see cref="CredentialUnavailableException"/>). Everything else will not.
+    /// </summary>
     public bool IsTransient => ErrorClass switch
     {
         RunErrorClass.Timeout or RunErrorClass.Connection => true,
         RunErrorClass.HttpStatus => HttpStatus is 408 or 429 or >= 500,
+        RunErrorClass.IdentityToken => TokenRetriable,
         _ => false,
     };
+
+    /// <summary>For <see cref="RunErrorClass.IdentityToken"/>: whether another attempt may get a token.</summary>
+    public bool TokenRetriable { get; init; }
 
     /// <summary>2xx succeeds; any other status, 3xx included, is an HTTP error.</summary>
     public static AttemptResult FromResponse(HttpResponseMessage response, string? snippet, DateTimeOffset now)
@@ -36,6 +47,29 @@ internal sealed record AttemptResult(RunErrorClass ErrorClass, int? HttpStatus, 
         var socketError = exception.InnerException is SocketException socket ? " (" + socket.SocketErrorCode + ")" : "";
         return new(RunErrorClass.Connection, null, "Connection failed: " + exception.HttpRequestError + socketError + ".", null, null);
     }
+
+    /// <summary>No token for <paramref name="auth"/>, because of <paramref name="exception"/>; no request was sent.</summary>
+    public static AttemptResult NoToken(TargetAuth auth, Exception exception)
+    {
+        var firstLine = exception.Message.Split('\n', 2)[0].Trim();
+        var error = "No identity token for audience '" + auth.Audience + "': " + exception.GetType().Name + ": " + firstLine;
+        return new AttemptResult(RunErrorClass.IdentityToken, null, RunRecord.Cut(error, MaxTokenErrorLength), null, null)
+        {
+            TokenRetriable = exception is not CredentialUnavailableException,
+        };
+    }
+
+    /// <summary>The attempt's timeout ended the wait for a token; no request was sent.</summary>
+    public static AttemptResult NoTokenInTime(TargetAuth auth, TimeSpan timeout) => new(
+        RunErrorClass.IdentityToken,
+        null,
+        "No identity token for audience '" + auth.Audience + "' within the attempt timeout of " +
+            timeout.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms.",
+        null,
+        null)
+    {
+        TokenRetriable = true,
+    };
 
     public static AttemptResult TimedOut(TimeSpan timeout) => new(
         RunErrorClass.Timeout,

@@ -1,9 +1,14 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http;
 using System.Text;
+using Azure.Core;
 using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Targets.Identity;
 using FunctionScheduler.Core.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace FunctionScheduler.Core.Targets;
@@ -11,13 +16,16 @@ namespace FunctionScheduler.Core.Targets;
 /// <summary>
 /// Calls a task's HTTP target through the named client <see cref="HttpClientName"/> (whose handler enforces the
 /// outbound guard), retrying transient failures with the task's <see cref="TargetRetryPolicy"/>. Every attempt is
-/// signed and carries the run headers (<see cref="SchedulerHeaders"/>) and its own span's traceparent.
+/// signed and carries the run headers (<see cref="SchedulerHeaders"/>) and its own span's traceparent; a target with
+/// <see cref="HttpTarget.Auth"/> also gets an identity token, obtained before each attempt (from the cache).
 /// </summary>
 /// <remarks>
 /// Outcomes: 2xx succeeds. Anything else fails with <see cref="RunErrorClass.HttpStatus"/>, 3xx included: redirects
 /// are never followed (a scheduler silently following a target to another host would defeat the outbound guard and
 /// surprise its owner), so a target must be configured with its final URL. 408, 429, 5xx, timeouts and connection
-/// errors are retried; a refused address, other statuses and cancellation are not.
+/// errors are retried; a refused address, other statuses and cancellation are not. A token that cannot be had fails
+/// the attempt with <see cref="RunErrorClass.IdentityToken"/> before any request, retried like a connection error
+/// unless the host has no identity at all.
 /// </remarks>
 public sealed class HttpTargetInvoker : ITargetInvoker
 {
@@ -31,15 +39,20 @@ public sealed class HttpTargetInvoker : ITargetInvoker
     private readonly TargetRequestBuilder _requests;
     private readonly RetryPipelineProvider _pipelines;
     private readonly SecretRedactors _redactors;
+    private readonly TargetTokenCache _tokens;
 
     /// <summary>Creates the invoker; <see cref="DependencyInjection.TargetServiceCollectionExtensions"/> registers it.</summary>
     public HttpTargetInvoker(
         IHttpClientFactory httpClientFactory,
         RequestSigner signer,
+        [FromKeyedServices(TargetIdentityOptions.CredentialKey)] TokenCredential credential,
+        IOptions<TargetIdentityOptions> identity,
         SchedulerMetrics metrics,
         TimeProvider timeProvider,
         ILogger<HttpTargetInvoker> logger)
     {
+        ArgumentNullException.ThrowIfNull(credential);
+        ArgumentNullException.ThrowIfNull(identity);
         _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -47,6 +60,7 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         _requests = new TargetRequestBuilder(signer ?? throw new ArgumentNullException(nameof(signer)), timeProvider);
         _pipelines = new RetryPipelineProvider(timeProvider, metrics, logger);
         _redactors = new SecretRedactors(signer.SecretSpellings);
+        _tokens = new TargetTokenCache(credential, timeProvider, identity.Value.TokenTimeout, logger);
     }
 
     /// <inheritdoc />
@@ -90,29 +104,10 @@ public sealed class HttpTargetInvoker : ITargetInvoker
     {
         var attempt = state.Attempts + 1;
         using var span = SchedulerTelemetry.StartAttempt(state.Invocation, attempt);
-        using var request = _requests.Build(state, attempt, span);
-        state.Attempts = attempt;
-        AttemptResult result;
-        try
-        {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
-            var snippet = await ReadSnippetAsync(response, state, attemptToken).ConfigureAwait(false);
-            result = AttemptResult.FromResponse(response, snippet, _timeProvider.GetUtcNow());
-        }
-        catch (HttpRequestException ex) when (TargetRefusedException.Find(ex) is { } refused)
-        {
-            state.Attempts = attempt - 1;
-            result = AttemptResult.Refused(refused);
-        }
-        catch (HttpRequestException ex)
-        {
-            result = AttemptResult.ConnectionFailed(ex);
-        }
-        catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
-        {
-            // Only the attempt's own timeout cancels without the budget (the caller's token) being cancelled.
-            result = AttemptResult.TimedOut(state.Invocation.Target.Timeout);
-        }
+        var (token, result) = state.Invocation.Target.Auth is { } auth
+            ? await GetTokenAsync(auth, state, attemptToken).ConfigureAwait(false)
+            : (null, null);
+        result ??= await SendAsync(client, state, attempt, span, token, attemptToken).ConfigureAwait(false);
 
         // The error can quote the target (its reason phrase, a Location): from here it is logged, traced and stored.
         result = result with { Error = state.Redactor.Redact(result.Error) };
@@ -129,6 +124,57 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         }
 
         return result;
+    }
+
+    private async Task<AttemptResult> SendAsync(
+        HttpClient client, InvocationState state, int attempt, Activity? span, string? bearerToken, CancellationToken attemptToken)
+    {
+        var (request, signature) = _requests.Build(state, attempt, span, bearerToken);
+        using var sent = request;
+        state.Attempts = attempt;
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
+            state.SignedWith(signature);
+            var snippet = await ReadSnippetAsync(response, state, attemptToken).ConfigureAwait(false);
+            return AttemptResult.FromResponse(response, snippet, _timeProvider.GetUtcNow());
+        }
+        catch (HttpRequestException ex) when (TargetRefusedException.Find(ex) is { } refused)
+        {
+            state.Attempts = attempt - 1;
+            return AttemptResult.Refused(refused);
+        }
+        catch (HttpRequestException ex)
+        {
+            state.SignedWith(signature);
+            return AttemptResult.ConnectionFailed(ex);
+        }
+        catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
+        {
+            // Only the attempt's own timeout cancels without the budget (the caller's token) being cancelled.
+            state.SignedWith(signature);
+            return AttemptResult.TimedOut(state.Invocation.Target.Timeout);
+        }
+    }
+
+    // The token comes before the request: without it nothing is sent. Once there is one, the redactor learns it, so
+    // that a target echoing its Authorization header hands back no token.
+    private async Task<(string? Token, AttemptResult? Failure)> GetTokenAsync(TargetAuth auth, InvocationState state, CancellationToken attemptToken)
+    {
+        try
+        {
+            var token = await _tokens.GetAsync(auth.Scope, attemptToken).ConfigureAwait(false);
+            state.Redactor = _redactors.For(state.Invocation.Target, token);
+            return (token, null);
+        }
+        catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
+        {
+            return (null, AttemptResult.NoTokenInTime(auth, state.Invocation.Target.Timeout));
+        }
+        catch (Exception ex) when (TargetTokenCache.IsTokenFailure(ex))
+        {
+            return (null, AttemptResult.NoToken(auth, ex));
+        }
     }
 
     // The status line is the outcome; a body that is slow or breaks off only costs the snippet.
@@ -161,6 +207,7 @@ public sealed class HttpTargetInvoker : ITargetInvoker
             ErrorClass = final?.ErrorClass ?? RunErrorClass.Canceled,
             Error = final is null ? "The run was cancelled." : final.Error,
             ResponseSnippet = state.LastResponse?.Snippet,
+            SigningKeyIds = [.. state.SigningKeyIds],
         };
 
         _metrics.RecordRun(result.Status, result.ErrorClass);

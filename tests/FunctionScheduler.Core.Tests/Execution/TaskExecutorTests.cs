@@ -234,6 +234,23 @@ public sealed class TaskExecutorTests
         Assert.Empty(log.Take());
     }
 
+    [Theory]
+    [InlineData(new string[0], null)]
+    [InlineData(new[] { "old", "new" }, "old,new")]
+    public async Task RunDueAsync_InvokerReportsSigningKeys_RunRecordNamesThem(string[] keyIds, string? recorded)
+    {
+        var clock = new FakeTimeProvider(T0);
+        await using var core = new CoreServices(clock, new KeyReportingTarget(clock, keyIds));
+        var task = await CreateAsync(core, """{"id":"keys","cron":"* * * * *","url":"https://target.example/hook"}""");
+        clock.SetUtcNow(T0.AddSeconds(40));
+
+        var outcome = await core.Executor.RunDueAsync(task, ClaimA);
+
+        var claimed = Assert.Single(outcome.Claimed);
+        var run = await core.Runs.GetAsync("keys", claimed.Occurrence, claimed.Generation);
+        Assert.Equal(recorded, run?.SigningKeyIds is { } ids ? string.Join(',', ids) : null);
+    }
+
     private static async Task<StoredTask> CreateAsync(CoreServices core, string json)
     {
         var response = await core.Api.CreateAsync(Encoding.UTF8.GetBytes(json));
@@ -252,5 +269,20 @@ public sealed class TaskExecutorTests
             Assert.True(closing.IsCompleted, "The gate waited for a fire that was already invoking.");
             return result;
         }
+    }
+
+    // Succeeds at once, reporting the keys it signed with, as the HTTP invoker does.
+    private sealed class KeyReportingTarget(TimeProvider clock, IReadOnlyList<string> keyIds) : ITargetInvoker
+    {
+        public Task<InvocationResult> InvokeAsync(TargetInvocation invocation, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new InvocationResult
+            {
+                Status = RunStatus.Succeeded,
+                StartedAt = clock.GetUtcNow(),
+                CompletedAt = clock.GetUtcNow(),
+                Attempts = keyIds.Count > 0 ? 1 : 0,
+                HttpStatus = 200,
+                SigningKeyIds = keyIds,
+            });
     }
 }

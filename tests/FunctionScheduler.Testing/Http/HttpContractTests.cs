@@ -110,6 +110,9 @@ public abstract partial class HttpContractTests
     [InlineData("""{"id":"bad-zone","schedule":{"cron":"0 * * * *","timeZone":"Mars/Olympus"},"target":{"url":"https://target.example/x"}}""", "/schedule/timeZone")]
     [InlineData("""{"id":"folder-zone","schedule":{"cron":"0 * * * *","timeZone":"America"},"target":{"url":"https://target.example/x"}}""", "/schedule/timeZone")]
     [InlineData("""{"id":"host-zone","schedule":{"cron":"0 * * * *","timeZone":"localtime"},"target":{"url":"https://target.example/x"}}""", "/schedule/timeZone")]
+    [InlineData("""{"id":"auth-http","schedule":{"interval":"PT1M"},"target":{"url":"http://target.example/x","auth":{"type":"managedIdentity","audience":"api://x"}}}""", "/target/url")]
+    [InlineData("""{"id":"auth-aud","schedule":{"interval":"PT1M"},"target":{"url":"https://target.example/x","auth":{"type":"managedIdentity","audience":"x"}}}""", "/target/auth/audience")]
+    [InlineData("""{"id":"auth-both","schedule":{"interval":"PT1M"},"target":{"url":"https://target.example/x","secretHeaders":{"Authorization":"Bearer t"},"auth":{"type":"managedIdentity","audience":"api://x"}}}""", "/target/secretHeaders/Authorization")]
     public async Task Create_InvalidBody_400ValidationProblemNamingThePointer(string body, string pointer)
     {
         using var response = await SendAsync(HttpMethod.Post, "api/tasks", body, "application/json");
@@ -117,6 +120,21 @@ public abstract partial class HttpContractTests
         using var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, Problems.ValidationType, "/api/tasks");
         var pointers = problem.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("pointer").GetString());
         Assert.Contains(pointer, pointers);
+    }
+
+    [Fact]
+    public async Task Create_TargetWithAuth_201AndReadsReturnTheAudience()
+    {
+        var id = NewId();
+        var body = $$$$"""{"id":"{{{{id}}}}","schedule":{"cron":"0 0 1 1 *"},"target":{"url":"https://target.example/hook","auth":{"type":"managedIdentity","audience":"api://reports"}}}""";
+
+        using var created = await SendAsync(HttpMethod.Post, "api/tasks", body, "application/json");
+        using var read = await Client.GetAsync($"api/tasks/{id}");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var task = JsonDocument.Parse(await read.Content.ReadAsStringAsync());
+        var auth = task.RootElement.GetProperty("target").GetProperty("auth");
+        Assert.Equal(("managedIdentity", "api://reports"), (auth.GetProperty("type").GetString(), auth.GetProperty("audience").GetString()));
     }
 
     [Theory]

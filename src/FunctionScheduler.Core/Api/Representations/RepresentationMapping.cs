@@ -91,6 +91,7 @@ public static class RepresentationMapping
                     MaxDelay = target.Retry.MaxDelay,
                     MaxDuration = target.Retry.MaxDuration,
                 },
+                Auth = target.Auth is { } auth ? new TargetAuthRepresentation { Type = auth.Type, Audience = auth.Audience } : null,
             };
         }
     }
@@ -185,6 +186,7 @@ public static class RepresentationMapping
                 ResponseSnippet = run.ResponseSnippet,
                 MissedCount = run.MissedCount,
                 MissedFrom = run.MissedFrom,
+                SigningKeyIds = run.SigningKeyIds,
             };
         }
 

@@ -74,7 +74,8 @@ internal sealed record TargetDocument(
     string? Body,
     string? ContentType,
     TimeSpan Timeout,
-    RetryDocument Retry)
+    RetryDocument Retry,
+    AuthDocument? Auth = null)
 {
     public static TargetDocument From(HttpTarget t) => new(
         t.Url,
@@ -84,7 +85,8 @@ internal sealed record TargetDocument(
         t.Body,
         t.ContentType,
         t.Timeout,
-        RetryDocument.From(t.Retry));
+        RetryDocument.From(t.Retry),
+        t.Auth is { } auth ? new AuthDocument(auth.Type, auth.Audience) : null);
 
     public HttpTarget ToModel() => new()
     {
@@ -97,8 +99,12 @@ internal sealed record TargetDocument(
         ContentType = ContentType,
         Timeout = Timeout,
         Retry = Retry.ToModel(),
+        Auth = Auth is { } auth ? new TargetAuth { Type = auth.Type, Audience = auth.Audience } : null,
     };
 }
+
+// Absent from definitions stored before identity tokens, which read as "no auth".
+internal sealed record AuthDocument(TargetAuthType Type, string Audience);
 
 internal sealed record RetryDocument(int MaxAttempts, TimeSpan InitialDelay, TimeSpan MaxDelay, TimeSpan MaxDuration)
 {

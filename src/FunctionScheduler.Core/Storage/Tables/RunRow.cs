@@ -33,6 +33,7 @@ internal static class RunRow
     private const string MissedCount = nameof(MissedCount);
     private const string MissedFrom = nameof(MissedFrom);
     private const string Generation = nameof(Generation);
+    private const string SigningKeyIds = nameof(SigningKeyIds);
 
     public static TableEntity ToEntity(RunRecord run)
     {
@@ -58,6 +59,9 @@ internal static class RunRow
         AddIfSet(entity, ResponseSnippet, RunRecord.Cut(run.ResponseSnippet, RunRecord.MaxSnippetLength));
         AddIfSet(entity, MissedCount, run.MissedCount);
         AddIfSet(entity, MissedFrom, run.MissedFrom);
+
+        // Key ids cannot hold a comma (SigningOptionsValidator), so one string column keeps the list.
+        AddIfSet(entity, SigningKeyIds, run.SigningKeyIds is { Count: > 0 } ids ? string.Join(',', ids) : null);
         return entity;
     }
 
@@ -90,6 +94,7 @@ internal static class RunRow
             ResponseSnippet = entity.GetString(ResponseSnippet),
             MissedCount = entity.GetInt32(MissedCount),
             MissedFrom = entity.GetDateTimeOffset(MissedFrom),
+            SigningKeyIds = entity.GetString(SigningKeyIds)?.Split(','),
         };
     }
 
