@@ -130,6 +130,10 @@ echo
 echo "==> summary ($((SECONDS - STARTED))s)"
 printf '  %s\n' "${RESULTS[@]}"
 echo "Tests: $TESTS_PASSED passed, $TESTS_FAILED failed, $TESTS_SKIPPED skipped"
+# The failing tests' names again at the end, where a log cut to its tail still shows them.
+if ((TESTS_FAILED)); then
+  grep -E '^[[:space:]]+Failed [^:]+ \[' "$WORK/dotnet-test.log" | sed 's/^[[:space:]]*/  /' | sort -u || true
+fi
 if ((FAILED)); then
   echo "RESULT: FAILED"
   exit 1
