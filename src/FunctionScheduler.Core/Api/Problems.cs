@@ -40,6 +40,15 @@ public static class Problems
         Detail = $"No task has the id '{taskId}'.",
     });
 
+    /// <summary>A task that exists lacks what the route names (a backfill, a version).</summary>
+    public static ApiResponse NotFound(string title, string detail) => new(404, new ProblemDocument
+    {
+        Type = NotFoundType,
+        Title = title,
+        Status = 404,
+        Detail = detail,
+    });
+
     public static ApiResponse Conflict(string detail, IReadOnlyList<FieldError>? errors = null) => new(409, new ProblemDocument
     {
         Type = ConflictType,

@@ -108,6 +108,7 @@ public static class RepresentationMapping
                 FireCount = state.FireCount,
                 LastRun = state.LastRun is { } lastRun ? LastRunRepresentation.From(lastRun) : null,
                 PendingRunRequests = state.RunRequests.Count,
+                Backfill = state.Backfill is { } backfill ? BackfillRepresentation.From(backfill) : null,
                 CreatedAt = state.CreatedAt,
                 UpdatedAt = state.UpdatedAt,
             };

@@ -9,14 +9,16 @@ internal sealed record StateDocument(
     DateTimeOffset? Cursor,
     IReadOnlyList<ClaimDocument> InFlight,
     IReadOnlyList<DateTimeOffset> RunRequests,
-    LastRunDocument? LastRun)
+    LastRunDocument? LastRun,
+    BackfillDocument? Backfill = null)
 {
     public static StateDocument From(TaskRunState s) => new(
         s.Completion,
         s.Cursor,
         [.. s.InFlight.Select(ClaimDocument.From)],
         s.RunRequests,
-        s.LastRun is { } last ? LastRunDocument.From(last) : null);
+        s.LastRun is { } last ? LastRunDocument.From(last) : null,
+        s.Backfill is { } backfill ? BackfillDocument.Of(backfill) : null);
 }
 
 internal sealed record ClaimDocument(

@@ -148,6 +148,7 @@ internal static class TaskRow
             InFlight = [.. rest.InFlight.Select(c => c.ToModel())],
             RunRequests = [.. rest.RunRequests],
             LastRun = rest.LastRun?.ToModel(),
+            Backfill = rest.Backfill?.ToModel(),
             CreatedAt = RequiredValue(entity, CreatedAt, entity.GetDateTimeOffset),
             UpdatedAt = RequiredValue(entity, UpdatedAt, entity.GetDateTimeOffset),
         };
