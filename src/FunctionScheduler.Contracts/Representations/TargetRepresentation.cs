@@ -19,4 +19,23 @@ public sealed record TargetRepresentation
     public required TimeSpan Timeout { get; init; }
 
     public required RetryRepresentation Retry { get; init; }
+
+    /// <summary>The target as a request writes it, every value as read (secret values null: a PUT keeps the stored ones).</summary>
+    public TargetDefinition ToDefinition() => new()
+    {
+        Url = Url,
+        Method = Method,
+        Headers = Headers,
+        SecretHeaders = SecretHeaders,
+        Body = Body,
+        ContentType = ContentType,
+        Timeout = Timeout,
+        Retry = new RetryDefinition
+        {
+            MaxAttempts = Retry.MaxAttempts,
+            InitialDelay = Retry.InitialDelay,
+            MaxDelay = Retry.MaxDelay,
+            MaxDuration = Retry.MaxDuration,
+        },
+    };
 }

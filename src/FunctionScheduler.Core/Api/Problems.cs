@@ -71,5 +71,6 @@ public static class Problems
         errors.Count <= MaxListedErrors ? errors : [.. errors.Take(MaxListedErrors)];
 
     private static string Describe(FieldError error) =>
-        $"{(error.Pointer.Length == 0 ? "the body" : error.Pointer)} breaks rule '{error.Rule}': {error.Message.TrimEnd('.')}";
+        (error.Line is { } line ? $"line {line.ToString(System.Globalization.CultureInfo.InvariantCulture)}: " : string.Empty)
+        + $"{(error.Pointer.Length == 0 ? (error.Line is null ? "the body" : "the line") : error.Pointer)} breaks rule '{error.Rule}': {error.Message.TrimEnd('.')}";
 }

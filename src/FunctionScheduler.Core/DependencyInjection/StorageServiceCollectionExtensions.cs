@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace FunctionScheduler.Core.DependencyInjection;
 
-/// <summary>Registers the Table Storage index: <see cref="ITaskStore"/>, <see cref="IRunLog"/> and their tables.</summary>
+/// <summary>Registers the Table Storage index: <see cref="ITaskStore"/>, <see cref="IRunLog"/>, <see cref="IDefinitionHistory"/> and their tables.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
@@ -50,6 +50,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SchedulerTables>();
         services.TryAddSingleton<IRunLog, TableRunLog>();
         services.TryAddSingleton<ITaskStore, TableTaskStore>();
+        services.TryAddSingleton<IDefinitionHistory, TableDefinitionHistory>();
         return services;
     }
 }
