@@ -15,6 +15,9 @@ public sealed partial class TasksApi
     /// <summary>Most lines one import may hold.</summary>
     public const int MaxImportLines = 1000;
 
+    /// <summary>Tasks the export reads per request (tests make it small to see the paging).</summary>
+    internal int ExportPageSize { get; set; } = TaskQuery.MaxPageSize;
+
     /// <summary>The rule of a line that passed the import's checks but could not be written (the task kept changing).</summary>
     public const string ImportConflictRule = "conflict";
 
@@ -32,7 +35,7 @@ public sealed partial class TasksApi
             return Problems.Validation(errors);
         }
 
-        var first = await store.ListAsync(query with { PageSize = TaskQuery.MaxPageSize }, cancellationToken);
+        var first = await store.ListAsync(query with { PageSize = ExportPageSize }, cancellationToken);
         return new ApiResponse(200, new JsonLines(ExportLinesAsync(query, first, cancellationToken)));
     }
 
@@ -91,7 +94,7 @@ public sealed partial class TasksApi
 
     private async IAsyncEnumerable<object> ExportLinesAsync(TaskQuery query, TaskPage first, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var page = first; ; page = await store.ListAsync(query with { PageSize = TaskQuery.MaxPageSize, ContinuationToken = page.ContinuationToken }, cancellationToken))
+        for (var page = first; ; page = await store.ListAsync(query with { PageSize = ExportPageSize, ContinuationToken = page.ContinuationToken }, cancellationToken))
         {
             foreach (var task in page.Items)
             {
