@@ -24,6 +24,14 @@ public class GeneratedMetadataTests
         { "RunTask",       "httpTrigger",           "tasks/{id}/run",    "post",       "Function" },
         { "ListTaskRuns",  "httpTrigger",           "tasks/{id}/runs",   "get",        "Function" },
         { "Health",        "httpTrigger",           "health",            "get,head",   "Anonymous" },
+        { "StartBackfill", "httpTrigger",           "tasks/{id}/backfill", "post",     "Function" },
+        { "GetBackfill",   "httpTrigger",           "tasks/{id}/backfill", "get",      "Function" },
+        { "CancelBackfill", "httpTrigger",          "tasks/{id}/backfill", "delete",   "Function" },
+        { "ListVersions",  "httpTrigger",           "tasks/{id}/versions", "get",      "Function" },
+        { "GetVersion",    "httpTrigger",           "tasks/{id}/versions/{version}", "get", "Function" },
+        { "RestoreVersion", "httpTrigger",          "tasks/{id}/versions/{version}/restore", "post", "Function" },
+        { "ExportTasks",   "httpTrigger",           "tasks/export",      "get",        "Function" },
+        { "ImportTasks",   "httpTrigger",           "tasks/import",      "post",       "Function" },
         { "TaskOrchestrator", "orchestrationTrigger", null,              "",           null },
         { "ClaimDue",      "activityTrigger",       null,                "",           null },
         { "FireOccurrence", "activityTrigger",      null,                "",           null },
@@ -46,7 +54,7 @@ public class GeneratedMetadataTests
     }
 
     [Fact]
-    public void FunctionsMetadata_Functions_AreExactlyTheAppsFourteen()
+    public void FunctionsMetadata_Functions_AreExactlyTheAppsTwentyTwo()
     {
         Assert.Equal(Triggers().Select(row => (string)row[0]).Order(StringComparer.Ordinal), Functions.Keys.Order(StringComparer.Ordinal));
     }
@@ -57,7 +65,8 @@ public class GeneratedMetadataTests
         var withClient = Functions.Where(f => Bindings(f.Key).Any(b => b.GetProperty("type").GetString() == "durableClient")).Select(f => f.Key);
 
         Assert.Equal(
-            ["CreateTask", "DeleteTask", "GetTask", "ListTaskRuns", "ListTasks", "PauseTask", "Reconcile", "ReplaceTask", "ResumeTask", "RunTask"],
+            ["CancelBackfill", "CreateTask", "DeleteTask", "ExportTasks", "GetBackfill", "GetTask", "GetVersion", "ImportTasks", "ListTaskRuns", "ListTasks",
+             "ListVersions", "PauseTask", "Reconcile", "ReplaceTask", "RestoreVersion", "ResumeTask", "RunTask", "StartBackfill"],
             withClient.Order(StringComparer.Ordinal));
     }
 

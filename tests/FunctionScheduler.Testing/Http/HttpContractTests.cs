@@ -14,7 +14,7 @@ namespace FunctionScheduler.Testing.Http;
 /// problem shapes, not-found answers, success headers, and the anonymous health probe. Both hosts answer through the
 /// shared FunctionScheduler.Http layer, so every answer here must be the same on both.
 /// </summary>
-public abstract class HttpContractTests
+public abstract partial class HttpContractTests
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -135,6 +135,11 @@ public abstract class HttpContractTests
     [InlineData("POST", "api/tasks/no-such-task/pause")]
     [InlineData("POST", "api/tasks/no-such-task/run")]
     [InlineData("GET", "api/tasks/no-such-task/runs")]
+    [InlineData("GET", "api/tasks/no-such-task/backfill")]
+    [InlineData("DELETE", "api/tasks/no-such-task/backfill")]
+    [InlineData("GET", "api/tasks/no-such-task/versions")]
+    [InlineData("GET", "api/tasks/no-such-task/versions/1")]
+    [InlineData("POST", "api/tasks/no-such-task/versions/1/restore")]
     public async Task UnknownTask_404NotFoundProblem(string method, string path)
     {
         using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
@@ -206,5 +211,5 @@ public abstract class HttpContractTests
         return problem;
     }
 
-    private static string NewId() => "c" + Guid.NewGuid().ToString("N")[..12];
+    protected static string NewId() => "c" + Guid.NewGuid().ToString("N")[..12];
 }
