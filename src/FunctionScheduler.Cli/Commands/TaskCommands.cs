@@ -24,6 +24,7 @@ internal static class TaskCommands
         tasks.Subcommands.Add(IdCommand(runner, "resume", "Resume a paused task (idempotent); the paused period is not replayed.", (c, p, id, ct) => ShowAsync(p, c.ResumeTaskAsync(id, ct), "Resumed.")));
         tasks.Subcommands.Add(IdCommand(runner, "run", "Fire a task once now, outside its schedule.", (c, p, id, ct) => ShowAsync(p, c.RunTaskNowAsync(id, ct), "Run requested.")));
         tasks.Subcommands.Add(RunsCommand(runner));
+        OperationCommands.AddTo(tasks, runner, console);
         return tasks;
     }
 
