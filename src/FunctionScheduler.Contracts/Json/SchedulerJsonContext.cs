@@ -12,4 +12,9 @@ namespace FunctionScheduler.Contracts;
 [JsonSerializable(typeof(SchedulePreviewRequest))]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(FieldError))]
+[JsonSerializable(typeof(BackfillRequest))]
+[JsonSerializable(typeof(BackfillRepresentation))]
+[JsonSerializable(typeof(TaskVersionRepresentation))]
+[JsonSerializable(typeof(PageRepresentation<TaskVersionRepresentation>))]
+[JsonSerializable(typeof(ImportReport))]
 internal sealed partial class SchedulerJsonContext : JsonSerializerContext;

@@ -30,6 +30,12 @@ public static class ValidationRules
     /// <summary>An id or group does not match <see cref="TaskId.Pattern"/>.</summary>
     public const string Pattern = "pattern";
 
+    /// <summary>An id that names a route of the API rather than a task (<c>export</c>, <c>import</c>, any case); refused on create.</summary>
+    public const string ReservedId = "reserved-id";
+
+    /// <summary>An id given twice where each must be distinct (two lines of one import), or one that is taken.</summary>
+    public const string Unique = "unique";
+
     /// <summary>The body's id differs from the id in the URL of a PUT.</summary>
     public const string RouteMismatch = "route-mismatch";
 

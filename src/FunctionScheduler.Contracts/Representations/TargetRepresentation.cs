@@ -22,4 +22,23 @@ public sealed record TargetRepresentation
 
     /// <summary>The identity token the target asks for; absent when none.</summary>
     public TargetAuthRepresentation? Auth { get; init; }
+    /// <summary>The target as a request writes it, every value as read (secret values null: a PUT keeps the stored ones).</summary>
+    public TargetDefinition ToDefinition() => new()
+    {
+        Url = Url,
+        Method = Method,
+        Headers = Headers,
+        SecretHeaders = SecretHeaders,
+        Body = Body,
+        ContentType = ContentType,
+        Timeout = Timeout,
+        Retry = new RetryDefinition
+        {
+            MaxAttempts = Retry.MaxAttempts,
+            InitialDelay = Retry.InitialDelay,
+            MaxDelay = Retry.MaxDelay,
+            MaxDuration = Retry.MaxDuration,
+        },
+        Auth = Auth is { } auth ? new TargetAuthDefinition { Type = auth.Type, Audience = auth.Audience } : null,
+    };
 }

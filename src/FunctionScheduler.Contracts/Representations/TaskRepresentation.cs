@@ -44,35 +44,7 @@ public sealed record TaskRepresentation
         Name = Name,
         Description = Description,
         Group = Group,
-        Schedule = new ScheduleDefinition
-        {
-            Cron = Schedule.Cron,
-            Interval = Schedule.Interval,
-            At = Schedule.At,
-            TimeZone = Schedule.TimeZone,
-            StartAt = Schedule.StartAt,
-            EndAt = Schedule.EndAt,
-            MaxRuns = Schedule.MaxRuns,
-            Jitter = Schedule.Jitter,
-            Misfire = new MisfireDefinition { Policy = Schedule.Misfire.Policy, Grace = Schedule.Misfire.Grace, CatchUpLimit = Schedule.Misfire.CatchUpLimit },
-        },
-        Target = new TargetDefinition
-        {
-            Url = Target.Url,
-            Method = Target.Method,
-            Headers = Target.Headers,
-            SecretHeaders = Target.SecretHeaders,
-            Body = Target.Body,
-            ContentType = Target.ContentType,
-            Timeout = Target.Timeout,
-            Retry = new RetryDefinition
-            {
-                MaxAttempts = Target.Retry.MaxAttempts,
-                InitialDelay = Target.Retry.InitialDelay,
-                MaxDelay = Target.Retry.MaxDelay,
-                MaxDuration = Target.Retry.MaxDuration,
-            },
-            Auth = Target.Auth is { } auth ? new TargetAuthDefinition { Type = auth.Type, Audience = auth.Audience } : null,
-        },
+        Schedule = Schedule.ToDefinition(),
+        Target = Target.ToDefinition(),
     };
 }

@@ -10,7 +10,7 @@ namespace FunctionScheduler.Core.DependencyInjection;
 
 /// <summary>
 /// Registers the Table Storage index: <see cref="ITaskStore"/>, <see cref="IRunLog"/>, the hosts' heartbeats
-/// (<see cref="IHostRegistry"/>) and their tables.
+/// (<see cref="IHostRegistry"/>), the definitions' versions (<see cref="IDefinitionHistory"/>) and their tables.
 /// </summary>
 public static class StorageServiceCollectionExtensions
 {
@@ -57,6 +57,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRunLog, TableRunLog>();
         services.TryAddSingleton<ITaskStore, TableTaskStore>();
         services.TryAddSingleton<IHostRegistry, TableHostRegistry>();
+        services.TryAddSingleton<IDefinitionHistory, TableDefinitionHistory>();
         return services;
     }
 }

@@ -101,7 +101,7 @@ public sealed partial class TaskExecutor(
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var decision = TaskPlanner.Plan(task.Definition, task.State, now, claim);
+            var decision = await BackfillLookahead.PlanAsync(runs, task, now, claim, cancellationToken);
             if (decision.NextState == task.State)
             {
                 return new ClaimOutcome(task, decision, [], new HashSet<(Occurrence, long)>());

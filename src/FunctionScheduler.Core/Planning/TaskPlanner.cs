@@ -54,14 +54,17 @@ public static class TaskPlanner
             due.TryAdd(occurrence, state.Generation);
         }
 
+        // 4. A backfill's next occurrence, in any lifecycle (BackfillPlanning).
+        var backfill = BackfillPlanning.Plan(task, state, now, due);
+
         return new PlanDecision
         {
             Due = due.Occurrences,
             Missed = scan.Missed,
             Next = scan.Next,
             Completion = scan.Completion,
-            WakeAt = Min(scan.Next?.FireAt, earliestExpiry),
-            NextState = NextState(state, now, claim, scan, due, kept),
+            WakeAt = Min(Min(scan.Next?.FireAt, earliestExpiry), backfill.WakeAt),
+            NextState = NextState(state with { Backfill = backfill.State }, now, claim, scan, due, kept),
         };
     }
 

@@ -21,7 +21,7 @@ public static class SchedulerHeaders
     /// <summary>1-based attempt number within the run.</summary>
     public const string Attempt = "X-Scheduler-Attempt";
 
-    /// <summary>"scheduled" or "manual", see <see cref="KindValue"/>.</summary>
+    /// <summary>"scheduled", "manual" or "backfill", see <see cref="KindValue"/>.</summary>
     public const string Kind = "X-Scheduler-Kind";
 
     /// <summary><c>t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256&gt;</c>, one v1 per active key; see docs/signatures.md.</summary>
@@ -45,11 +45,12 @@ public static class SchedulerHeaders
     public static string FormatInstant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>"scheduled" or "manual".</summary>
+    /// <summary>"scheduled", "manual" or "backfill".</summary>
     public static string KindValue(OccurrenceKind kind) => kind switch
     {
         OccurrenceKind.Scheduled => "scheduled",
         OccurrenceKind.Manual => "manual",
+        OccurrenceKind.Backfill => "backfill",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown occurrence kind."),
     };
 }

@@ -112,6 +112,22 @@ internal sealed partial class JsonObjectReader
         return number;
     }
 
+    public bool? Boolean(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            Errors.Add(PointerOf(name), ValidationRules.Type, "Must be true or false.");
+            return null;
+        }
+
+        return value.GetBoolean();
+    }
+
     /// <summary>An ISO-8601 duration (see <see cref="IsoDuration"/>); negative values pass, for the caller's bound check.</summary>
     public TimeSpan? Duration(string name)
     {

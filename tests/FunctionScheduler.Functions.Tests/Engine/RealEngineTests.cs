@@ -139,6 +139,19 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
         return DateTimeOffset.UtcNow;
     }
 
+    /// <summary>The task's backfill status as the API reports it ("none" without one).</summary>
+    internal async Task<string> BackfillStatusAsync(string id)
+    {
+        var response = await Engine.Host.SendAsync("GET", $"/api/tasks/{id}/backfill", Engine.Client, null);
+        if ((int)response.StatusCode != 200)
+        {
+            return "none";
+        }
+
+        using var backfill = JsonDocument.Parse(response.BodyText);
+        return backfill.RootElement.GetProperty("status").GetString()!;
+    }
+
     internal void AssertNoErrors() =>
         Assert.True(Logs.Errors.Count == 0, $"{Logs.Errors.Count} errors logged, the first: {string.Join(Environment.NewLine, Logs.Errors.Take(3))}");
 

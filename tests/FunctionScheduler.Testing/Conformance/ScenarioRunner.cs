@@ -48,6 +48,12 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
             case "runNow":
                 await SendAsync(step, "POST", $"/tasks/{value.GetString()}/run", null, 202);
                 break;
+            case "backfill":
+                await SendAsync(step, "POST", $"/tasks/{value.GetProperty("id").GetString()}/backfill", value.GetProperty("window").GetRawText(), 202);
+                break;
+            case "cancelBackfill":
+                await SendAsync(step, "DELETE", $"/tasks/{value.GetString()}/backfill", null, 200);
+                break;
             case "delete":
                 await SendAsync(step, "DELETE", $"/tasks/{value.GetString()}", null, 204);
                 break;
@@ -187,9 +193,31 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
                 case "inFlight":
                     Assert.True(v.GetInt32() == state.InFlight.Count, $"inFlight {state.InFlight.Count}, expected {v.GetInt32()}.");
                     break;
+                case "backfill":
+                    ExpectBackfill(v, state.Backfill);
+                    break;
                 default:
                     throw new XunitException($"Unknown expectTask property '{property.Name}'.");
             }
+        }
+    }
+
+    private static void ExpectBackfill(JsonElement expected, BackfillState? actual)
+    {
+        Assert.True(actual is not null, "The task has no backfill.");
+        var described = $"status {actual!.Status}, fired {actual.Fired}, skipped {actual.Skipped}, occurrences {actual.Occurrences}";
+        foreach (var property in expected.EnumerateObject())
+        {
+            var v = property.Value;
+            var ok = property.Name switch
+            {
+                "status" => Same(v.GetString(), actual.Status.ToString()),
+                "fired" => v.GetInt32() == actual.Fired,
+                "skipped" => v.GetInt32() == actual.Skipped,
+                "occurrences" => v.GetInt32() == actual.Occurrences,
+                _ => throw new XunitException($"Unknown expectTask.backfill property '{property.Name}'."),
+            };
+            Assert.True(ok, $"backfill {property.Name} differs (expected {v}): {described}.");
         }
     }
 

@@ -112,6 +112,7 @@ public static class RepresentationMapping
                 LastRun = state.LastRun is { } lastRun ? LastRunRepresentation.From(lastRun) : null,
                 RunStats = RunStatisticsRepresentation.From(state.RunStats),
                 PendingRunRequests = state.RunRequests.Count,
+                Backfill = state.Backfill is { } backfill ? BackfillRepresentation.From(backfill) : null,
                 CreatedAt = state.CreatedAt,
                 UpdatedAt = state.UpdatedAt,
             };

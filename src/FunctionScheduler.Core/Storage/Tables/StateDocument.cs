@@ -10,7 +10,8 @@ internal sealed record StateDocument(
     IReadOnlyList<ClaimDocument> InFlight,
     IReadOnlyList<DateTimeOffset> RunRequests,
     LastRunDocument? LastRun,
-    RunStatsDocument? RunStats = null)
+    RunStatsDocument? RunStats = null,
+    BackfillDocument? Backfill = null)
 {
     public static StateDocument From(TaskRunState s) => new(
         s.Completion,
@@ -18,7 +19,8 @@ internal sealed record StateDocument(
         [.. s.InFlight.Select(ClaimDocument.From)],
         s.RunRequests,
         s.LastRun is { } last ? LastRunDocument.From(last) : null,
-        s.RunStats.Total == 0 ? null : RunStatsDocument.From(s.RunStats));
+        s.RunStats.Total == 0 ? null : RunStatsDocument.From(s.RunStats),
+        s.Backfill is { } backfill ? BackfillDocument.Of(backfill) : null);
 }
 
 internal sealed record ClaimDocument(

@@ -1,0 +1,38 @@
+using System.Diagnostics.CodeAnalysis;
+using FunctionScheduler.Core.Model;
+
+namespace FunctionScheduler.Core.Api.Representations;
+
+/// <summary>
+/// Maps a definition to the request side of the contract (<see cref="TaskDefinition"/>, the full form with every
+/// value written out): what export writes per line and a version's answer carries, with secret values null.
+/// </summary>
+[SuppressMessage("Naming", "CA1708", Justification = "The analyzer reads every extension block as a member named 'extension'.")]
+public static class DefinitionMapping
+{
+    extension(TaskDefinition)
+    {
+        /// <summary>The full form of <paramref name="definition"/>, secret header values null (so a PUT keeps the stored ones).</summary>
+        public static TaskDefinition From(ScheduledTask definition)
+        {
+            ArgumentNullException.ThrowIfNull(definition);
+            return Map(definition, TargetRepresentation.From(definition.Target));
+        }
+    }
+
+    /// <summary>The same with the secret values in: only for comparing definitions, never for an answer.</summary>
+    internal static TaskDefinition WithSecretValues(ScheduledTask definition) => Map(definition, TargetRepresentation.From(definition.Target) with
+    {
+        SecretHeaders = definition.Target.SecretHeaders.ToDictionary(h => h.Key, h => (string?)h.Value, StringComparer.OrdinalIgnoreCase),
+    });
+
+    private static TaskDefinition Map(ScheduledTask definition, TargetRepresentation target) => new()
+    {
+        Id = definition.Id,
+        Name = definition.Name,
+        Description = definition.Description,
+        Group = definition.Group,
+        Schedule = ScheduleRepresentation.From(definition.Schedule).ToDefinition(),
+        Target = target.ToDefinition(),
+    };
+}
