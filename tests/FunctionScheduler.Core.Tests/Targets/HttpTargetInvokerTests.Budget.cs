@@ -1,5 +1,6 @@
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Testing.Targets;
+using FunctionScheduler.Testing.Timing;
 using Microsoft.AspNetCore.Builder;
 
 namespace FunctionScheduler.Core.Tests.Targets;
@@ -82,9 +83,15 @@ public sealed partial class HttpTargetInvokerTests
         {
             Retry = InvokerHarness.FastRetry with { MaxDelay = TimeSpan.FromSeconds(30) },
         });
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancellation = new CancellationTokenSource();
 
-        var result = await harness.Invoker.InvokeAsync(invocation, cancellation.Token);
+        // Cancelled a second after the target has answered, well inside the 5 s Retry-After: on a loaded machine a
+        // fixed 300 ms from the start could fall inside the first attempt instead of the delay this test is about.
+        var invoking = harness.Invoker.InvokeAsync(invocation, cancellation.Token);
+        Assert.True(await Eventually.TrueAsync(() => server.RequestsTo("busy").Count == 1, TimeSpan.FromSeconds(30)));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await cancellation.CancelAsync();
+        var result = await invoking;
 
         Assert.Equal(RunErrorClass.Canceled, result.ErrorClass);
         Assert.Equal(1, result.Attempts);
