@@ -14,7 +14,7 @@ namespace FunctionScheduler.Functions.Tests.EngineConformance;
 /// "now" (the context's clock, which this runtime moves): REST steps go through the app's HTTP functions with the
 /// engine's client bound and read that instant (<see cref="StepClock"/>); time passes by waiting for it. A step is
 /// over when the index says the runtime is idle at the step's instant: nothing claimed and unrecorded, no run-now
-/// request left, no next fire at or before it. Fires are compared with <see cref="AllowedLateness"/>.
+/// request left, no backfill running, no next fire at or before it. Fires are compared with <see cref="AllowedLateness"/>.
 /// </summary>
 internal sealed class EngineConformanceRuntime(ScenarioContext context, DurableEngine engine, StepClock clock) : IConformanceRuntime
 {
@@ -111,8 +111,9 @@ internal sealed class EngineConformanceRuntime(ScenarioContext context, DurableE
         {
             var page = await Store.ListAsync(new TaskQuery(ContinuationToken: token));
             pending.AddRange(page.Items
-                .Where(t => t.State.InFlight.Count > 0 || t.State.RunRequests.Count > 0 || t.State.NextFireAt <= at)
-                .Select(t => $"{t.Id}: {t.State.InFlight.Count} in flight, {t.State.RunRequests.Count} run requests, next fire {t.State.NextFireAt:O}"));
+                .Where(t => t.State.InFlight.Count > 0 || t.State.RunRequests.Count > 0 || t.State.NextFireAt <= at
+                    || t.State.Backfill is { Status: BackfillStatus.Running })
+                .Select(t => $"{t.Id}: {t.State.InFlight.Count} in flight, {t.State.RunRequests.Count} run requests, next fire {t.State.NextFireAt:O}, backfill {t.State.Backfill?.Status}"));
             token = page.ContinuationToken;
         }
         while (token is not null);
