@@ -124,6 +124,7 @@ step "npm tools (Azurite)" npm_tools
 step "bicep build + lint (infra)" bash infra/lint.sh
 step "chromium (browser tests)" chromium_browser
 start_azurite
+step "run command (README: bash scripts/run.sh)" bash scripts/smoke-run.sh
 step "dotnet test (Release)" dotnet_tests
 step "chaos harness (short)" chaos_short
 
