@@ -24,7 +24,8 @@ public sealed class PageTokensTests
         Base64Url.EncodeToString(new byte[17]),
         Base64Url.EncodeToString(new byte[64]),
         Base64Url.EncodeToString([.. Encoding.UTF8.GetBytes(ServiceToken), .. new byte[16]]),
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(ServiceToken)),
+        // Standard base64 with its padding (the service token alone is 30 bytes: it would read the same as base64url).
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(ServiceToken + "!")),
         ServiceToken,
         new string('A', 4096),
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes("eyJwIjoiYWxwaGEiLCJyIjoidDEifQ")),
