@@ -51,7 +51,7 @@ internal sealed class CoreServices : IAsyncDisposable
         services.AddSingleton(notifier ?? new WakeRegistry(clock));
         services.AddSingleton(new TargetWarnings(new TargetAddressPolicy(Options.Create(new TargetOptions()))));
         services.AddSingleton<TasksApi>();
-        services.AddSingleton<TaskExecutor>();
+        services.AddSchedulerExecution();
         _provider = services.BuildServiceProvider();
     }
 

@@ -24,4 +24,7 @@ public sealed record TargetDefinition
     public TimeSpan? Timeout { get; init; }
 
     public RetryDefinition? Retry { get; init; }
+
+    /// <summary>What counts as success (2xx, no body check, when null).</summary>
+    public SuccessDefinition? Success { get; init; }
 }

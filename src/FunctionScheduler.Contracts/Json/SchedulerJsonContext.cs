@@ -12,4 +12,5 @@ namespace FunctionScheduler.Contracts;
 [JsonSerializable(typeof(SchedulePreviewRequest))]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(FieldError))]
+[JsonSerializable(typeof(FailureNotification))]
 internal sealed partial class SchedulerJsonContext : JsonSerializerContext;

@@ -20,4 +20,10 @@ public enum RunErrorClass
 
     /// <summary>The host was shutting down or the run was cancelled.</summary>
     Canceled,
+
+    /// <summary>
+    /// The target answered with a status its task accepts, but the body failed the task's check
+    /// (<c>target.success.body</c>); retried only when <c>target.success.retry</c> says so.
+    /// </summary>
+    Assertion,
 }

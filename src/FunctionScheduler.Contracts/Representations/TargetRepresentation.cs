@@ -19,4 +19,7 @@ public sealed record TargetRepresentation
     public required TimeSpan Timeout { get; init; }
 
     public required RetryRepresentation Retry { get; init; }
+
+    /// <summary>What counts as success; every read writes it (null only from servers older than it).</summary>
+    public SuccessRepresentation? Success { get; init; }
 }

@@ -19,6 +19,13 @@ public sealed record TaskRepresentation
 
     public required TargetRepresentation Target { get; init; }
 
+    public FailureActionRepresentation? FailureAction { get; init; }
+
+    /// <summary>As given; absent when the default applies (state.health.overdueTolerance shows the one in force).</summary>
+    public TimeSpan? OverdueTolerance { get; init; }
+
+    public int? AutoPauseAfter { get; init; }
+
     /// <summary>Read-only: how the task is running.</summary>
     public required TaskStateRepresentation State { get; init; }
 
@@ -65,13 +72,22 @@ public sealed record TaskRepresentation
             Body = Target.Body,
             ContentType = Target.ContentType,
             Timeout = Target.Timeout,
-            Retry = new RetryDefinition
-            {
-                MaxAttempts = Target.Retry.MaxAttempts,
-                InitialDelay = Target.Retry.InitialDelay,
-                MaxDelay = Target.Retry.MaxDelay,
-                MaxDuration = Target.Retry.MaxDuration,
-            },
+            Retry = Target.Retry.ToDefinition(),
+            Success = Target.Success is { } success
+                ? new SuccessDefinition { Statuses = success.Statuses, Body = success.Body, Retry = success.Retry }
+                : null,
         },
+        FailureAction = FailureAction is { } action
+            ? new FailureActionDefinition
+            {
+                Url = action.Url,
+                Headers = action.Headers,
+                SecretHeaders = action.SecretHeaders,
+                Timeout = action.Timeout,
+                Retry = action.Retry.ToDefinition(),
+            }
+            : null,
+        OverdueTolerance = OverdueTolerance,
+        AutoPauseAfter = AutoPauseAfter,
     };
 }

@@ -1,4 +1,6 @@
+using FunctionScheduler.Core.Health;
 using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Notifications;
 using FunctionScheduler.Core.Planning;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Targets;
@@ -13,12 +15,15 @@ namespace FunctionScheduler.Core.Execution;
 /// orchestration calls ClaimDueAsync and FireAsync from separate activities.
 /// Every step is idempotent per occurrence, so a retried or replayed step never records twice, and a fire that
 /// may have happened already is looked up before the target is called again. On the hot path a fire costs three
-/// storage writes: the claim, the run record and the claim's clearing.
+/// storage writes: the claim, the run record and the claim's clearing. A run that failed after all its retries, of
+/// a task with a failure action, is recorded with its notification pending, notified, and recorded again with the
+/// outcome before its claim is cleared: a takeover that finds the notification still pending sends it (same id).
 /// </summary>
 public sealed partial class TaskExecutor(
     ITaskStore store,
     IRunLog runs,
     ITargetInvoker invoker,
+    FailureNotifier notifier,
     TimeProvider time,
     SchedulerMetrics metrics,
     ILogger<TaskExecutor> logger)
@@ -75,6 +80,7 @@ public sealed partial class TaskExecutor(
             try
             {
                 var next = decision.Missed is { } skipped ? RunBookkeeping.Skipped(decision.NextState, skipped) : decision.NextState;
+                next = OverdueCheck.Settle(task.Definition, next, now);
                 var stored = await store.UpdateStateAsync(task, next, cancellationToken);
                 if (decision.Missed is { } missed)
                 {
@@ -118,6 +124,11 @@ public sealed partial class TaskExecutor(
         ArgumentNullException.ThrowIfNull(claimed);
         var recorded = mayBeRecorded ? await runs.GetAsync(task.Id, claimed.Occurrence, claimed.Generation, cancellationToken) : null;
         var run = recorded ?? await InvokeAndRecordAsync(task, claimed, cancellationToken);
+        if (run.Notification is { Status: NotificationStatus.Pending })
+        {
+            run = await NotifyAsync(task, run, cancellationToken);
+        }
+
         var after = await ClearClaimAsync(task, run, cancellationToken);
         return (after, run);
     }
@@ -152,17 +163,36 @@ public sealed partial class TaskExecutor(
             ErrorClass = result.ErrorClass,
             Error = result.Error,
             ResponseSnippet = result.ResponseSnippet,
+
+            // Cancelled runs are the host stopping, not the target failing: nobody is told.
+            Notification = result.Status == RunStatus.Failed && result.ErrorClass != RunErrorClass.Canceled && task.Definition.FailureAction is not null
+                ? new NotificationOutcome(NotificationIds.RunFailed(runId), NotificationStatus.Pending)
+                : null,
         };
         await runs.RecordAsync(run, cancellationToken);
         LogFired(task.Id, runId, run.Status, run.HttpStatus, run.Attempts);
         return run;
     }
 
+    // The failure action goes out between the run's two records: the first makes the run visible at once, the second
+    // keeps what came of the notification. The payload tells the task's state as this run leaves it.
+    private async Task<RunRecord> NotifyAsync(StoredTask task, RunRecord run, CancellationToken cancellationToken)
+    {
+        var after = TaskHealth.AfterRecorded(task.Definition, task.State, run, time.GetUtcNow());
+        var outcome = task.Definition.FailureAction is null
+            ? run.Notification! with { Status = NotificationStatus.Failed, Error = "The task has no failure action any more.", CompletedAt = time.GetUtcNow() }
+            : await notifier.RunFailedAsync(task.Definition, run, after, cancellationToken);
+        var notified = run with { Notification = outcome };
+        await runs.RecordAsync(notified, cancellationToken);
+        LogNotified(task.Id, outcome.Id, outcome.Status, outcome.HttpStatus, outcome.Attempts);
+        return notified;
+    }
+
     private async Task<StoredTask?> ClearClaimAsync(StoredTask task, RunRecord run, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var next = RunBookkeeping.Recorded(task.State, run);
+            var next = TaskHealth.AfterRecorded(task.Definition, task.State, run, time.GetUtcNow());
             if (next == task.State)
             {
                 return task;
@@ -170,7 +200,13 @@ public sealed partial class TaskExecutor(
 
             try
             {
-                return await store.UpdateStateAsync(task, next, cancellationToken);
+                var stored = await store.UpdateStateAsync(task, next, cancellationToken);
+                if (next.Lifecycle != task.State.Lifecycle && next.PausedReason == PausedReason.ConsecutiveFailures)
+                {
+                    LogAutoPaused(task.Id, next.RunStats.ConsecutiveFailures);
+                }
+
+                return stored;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
@@ -213,4 +249,10 @@ public sealed partial class TaskExecutor(
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Task {TaskId}: misfire policy skipped {Count} occurrences from {First} to {Last}")]
     private partial void LogMissed(string taskId, int count, DateTimeOffset first, DateTimeOffset last);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Task {TaskId}: failure action notification {NotificationId} {Status} (HTTP {HttpStatus}, {Attempts} attempts)")]
+    private partial void LogNotified(string taskId, string notificationId, NotificationStatus status, int? httpStatus, int attempts);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Task {TaskId}: paused after {Failures} consecutive failed runs")]
+    private partial void LogAutoPaused(string taskId, long failures);
 }

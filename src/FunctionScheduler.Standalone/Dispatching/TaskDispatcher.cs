@@ -1,4 +1,5 @@
 using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Health;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Planning;
 using FunctionScheduler.Core.Storage;
@@ -16,6 +17,7 @@ namespace FunctionScheduler.Standalone.Dispatching;
 internal sealed partial class TaskDispatcher(
     TaskExecutor executor,
     ITaskStore store,
+    OverdueMonitor overdue,
     DispatchInbox inbox,
     SchedulerMetrics metrics,
     IOptions<DispatcherOptions> options,

@@ -10,7 +10,10 @@ internal sealed record DefinitionDocument(
     string? Description,
     string Group,
     ScheduleDocument Schedule,
-    TargetDocument Target)
+    TargetDocument Target,
+    TargetDocument? FailureAction = null,
+    TimeSpan? OverdueTolerance = null,
+    int? AutoPauseAfter = null)
 {
     public static DefinitionDocument From(ScheduledTask task) => new(
         task.Id,
@@ -18,7 +21,10 @@ internal sealed record DefinitionDocument(
         task.Description,
         task.Group,
         ScheduleDocument.From(task.Schedule),
-        TargetDocument.From(task.Target));
+        TargetDocument.From(task.Target),
+        task.FailureAction is { } action ? TargetDocument.From(action) : null,
+        task.OverdueTolerance,
+        task.AutoPauseAfter);
 
     public ScheduledTask ToModel() => new()
     {
@@ -28,6 +34,9 @@ internal sealed record DefinitionDocument(
         Group = Group,
         Schedule = Schedule.ToModel(),
         Target = Target.ToModel(),
+        FailureAction = FailureAction?.ToModel(),
+        OverdueTolerance = OverdueTolerance,
+        AutoPauseAfter = AutoPauseAfter,
     };
 }
 
@@ -74,7 +83,8 @@ internal sealed record TargetDocument(
     string? Body,
     string? ContentType,
     TimeSpan Timeout,
-    RetryDocument Retry)
+    RetryDocument Retry,
+    ResponseCheckDocument? Success = null)
 {
     public static TargetDocument From(HttpTarget t) => new(
         t.Url,
@@ -84,7 +94,8 @@ internal sealed record TargetDocument(
         t.Body,
         t.ContentType,
         t.Timeout,
-        RetryDocument.From(t.Retry));
+        RetryDocument.From(t.Retry),
+        ResponseCheckDocument.From(t.Success));
 
     public HttpTarget ToModel() => new()
     {
@@ -97,6 +108,7 @@ internal sealed record TargetDocument(
         ContentType = ContentType,
         Timeout = Timeout,
         Retry = Retry.ToModel(),
+        Success = Success?.ToModel() ?? ResponseCheck.Default,
     };
 }
 
