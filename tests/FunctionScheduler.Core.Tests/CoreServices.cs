@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Health;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Core.Targets;
@@ -64,6 +65,8 @@ internal sealed class CoreServices : IAsyncDisposable
     public ITaskStore Store => _provider.GetRequiredService<ITaskStore>();
 
     public IRunLog Runs => _provider.GetRequiredService<IRunLog>();
+
+    public OverdueMonitor Monitor => _provider.GetRequiredService<OverdueMonitor>();
 
     public async ValueTask DisposeAsync()
     {
