@@ -68,6 +68,8 @@ internal sealed class CoreServices : IAsyncDisposable
 
     public OverdueMonitor Monitor => _provider.GetRequiredService<OverdueMonitor>();
 
+    public System.Diagnostics.Metrics.IMeterFactory MeterFactory => _provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+
     public async ValueTask DisposeAsync()
     {
         await _provider.GetRequiredService<SchedulerTables>().DeleteAllAsync();
