@@ -123,15 +123,15 @@ public sealed partial class OverdueMonitor(
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Task {TaskId}: overdue since {Since}: the occurrence scheduled at {ScheduledAt} has no recorded run (noticed at {DetectedAt})")]
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Task {TaskId}: overdue since {Since}: the occurrence scheduled at {ScheduledAt} has no recorded run (noticed at {DetectedAt})")]
     private partial void LogOverdue(string taskId, DateTimeOffset scheduledAt, DateTimeOffset since, DateTimeOffset detectedAt);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Task {TaskId}: no longer overdue")]
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Task {TaskId}: no longer overdue")]
     private partial void LogCleared(string taskId);
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Task {TaskId}: overdue notification {NotificationId} {Status} (HTTP {HttpStatus})")]
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Information, Message = "Task {TaskId}: overdue notification {NotificationId} {Status} (HTTP {HttpStatus})")]
     private partial void LogNotified(string taskId, string notificationId, NotificationStatus status, int? httpStatus);
 
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "Task {TaskId}: the overdue check failed; the next check tries again")]
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Error, Message = "Task {TaskId}: the overdue check failed; the next check tries again")]
     private partial void LogCheckFailed(Exception exception, string taskId);
 }
