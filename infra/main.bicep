@@ -45,6 +45,19 @@ param signingKeyId string = 'primary'
 @description('HMAC-SHA256 key that signs outbound calls: base64 or plain text of at least 32 bytes. No default on purpose.')
 param signingSecret string
 
+@description('Rotation (docs/signatures.md): when the current key stops signing, an RFC 3339 instant; empty: never.')
+param signingKeyNotAfter string = ''
+
+@description('Rotation: id of the next key, which signs beside the current one. Empty: one key only.')
+param nextSigningKeyId string = ''
+
+@secure()
+@description('Rotation: the next key\'s secret, at least 32 bytes; required with nextSigningKeyId.')
+param nextSigningSecret string = ''
+
+@description('Rotation: when the next key starts signing, an RFC 3339 instant; empty: at once.')
+param nextSigningKeyNotBefore string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
 var tags = {
@@ -55,6 +68,23 @@ var identityName = '${abbrs.managedIdentityUserAssignedIdentities}api-${resource
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
+
+// One key as Scheduler:Signing:KeyId/Secret; during a rotation both keys as Scheduler:Signing:Keys (the app refuses
+// the two forms together). Windows are written only when given.
+var singleKeySettings = {
+  Scheduler__Signing__KeyId: signingKeyId
+  Scheduler__Signing__Secret: signingSecret
+}
+var rotationSettings = union(
+  {
+    Scheduler__Signing__Keys__0__Id: signingKeyId
+    Scheduler__Signing__Keys__0__Secret: signingSecret
+    Scheduler__Signing__Keys__1__Id: nextSigningKeyId
+    Scheduler__Signing__Keys__1__Secret: nextSigningSecret
+  },
+  empty(signingKeyNotAfter) ? {} : { Scheduler__Signing__Keys__0__NotAfter: signingKeyNotAfter },
+  empty(nextSigningKeyNotBefore) ? {} : { Scheduler__Signing__Keys__1__NotBefore: nextSigningKeyNotBefore }
+)
 
 module identity 'app/identity.bicep' = {
   name: 'identity'
@@ -116,7 +146,7 @@ module functionApp 'app/function-app.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    appSettings: {
+    appSettings: union({
       // Functions host and Durable Functions storage, by identity.
       AzureWebJobsStorage__accountName: storageAccountName
       AzureWebJobsStorage__credential: 'managedidentity'
@@ -129,9 +159,9 @@ module functionApp 'app/function-app.bicep' = {
       Scheduler__Storage__TableEndpoint: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
       Scheduler__Storage__ManagedIdentityClientId: identity.outputs.clientId
       Scheduler__Storage__TablePrefix: tablePrefix
-      Scheduler__Signing__KeyId: signingKeyId
-      Scheduler__Signing__Secret: signingSecret
-    }
+      // Identity tokens for targets with "auth" (docs/identity.md): obtained as the app's own identity.
+      Scheduler__Identity__ManagedIdentityClientId: identity.outputs.clientId
+    }, empty(nextSigningKeyId) ? singleKeySettings : rotationSettings)
   }
 }
 
@@ -142,3 +172,6 @@ output AZURE_FUNCTION_APP_URL string = functionApp.outputs.url
 output AZURE_STORAGE_ACCOUNT_NAME string = storageAccountName
 output SERVICE_API_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = functionApp.outputs.url
+// Grant this identity access to a protected target (docs/identity.md); its tokens carry this as appid/azp.
+output AZURE_FUNCTION_APP_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_FUNCTION_APP_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId

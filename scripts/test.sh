@@ -101,6 +101,12 @@ dotnet_tests() {
   dotnet test FunctionScheduler.sln -c Release 2>&1 | tee "$WORK/dotnet-test.log"
 }
 
+# The short chaos run (docs/benchmarks/chaos.md): standalone hosts as child processes on an Azurite of its own, killed
+# and restarted, restarted gracefully, storage paused. Fails when an occurrence is lost or delivered under two run ids.
+chaos_short() {
+  dotnet run -c Release --no-build --project tests/FunctionScheduler.Benchmarks -- chaos --short --assert
+}
+
 count_tests() {
   local log="$WORK/dotnet-test.log" line
   [[ -f "$log" ]] || return 0
@@ -117,12 +123,17 @@ step "bicep build + lint (infra)" bash infra/lint.sh
 step "chromium (browser tests)" chromium_browser
 start_azurite
 step "dotnet test (Release)" dotnet_tests
+step "chaos harness (short)" chaos_short
 
 count_tests
 echo
 echo "==> summary ($((SECONDS - STARTED))s)"
 printf '  %s\n' "${RESULTS[@]}"
 echo "Tests: $TESTS_PASSED passed, $TESTS_FAILED failed, $TESTS_SKIPPED skipped"
+# The failing tests' names again at the end, where a log cut to its tail still shows them.
+if ((TESTS_FAILED)); then
+  grep -E '^[[:space:]]+Failed [^:]+ \[' "$WORK/dotnet-test.log" | sed 's/^[[:space:]]*/  /' | sort -u || true
+fi
 if ((FAILED)); then
   echo "RESULT: FAILED"
   exit 1

@@ -18,3 +18,5 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 
 output id string = identity.id
 output clientId string = identity.properties.clientId
+// The service principal's object id: what an app role assignment on a protected target names (docs/identity.md).
+output principalId string = identity.properties.principalId

@@ -9,7 +9,7 @@ namespace FunctionScheduler.Client;
 /// Register it with <c>services.AddFunctionSchedulerClient(...)</c>, or construct it over an <see cref="HttpClient"/>.
 /// Every failure is a <see cref="FunctionSchedulerException"/>. Methods are virtual so the client can be mocked.
 /// </summary>
-public class FunctionSchedulerClient
+public partial class FunctionSchedulerClient
 {
     private readonly HttpClient _http = null!;
     private readonly Uri _apiBase = null!;
@@ -123,7 +123,8 @@ public class FunctionSchedulerClient
     public virtual Task<SchedulePreviewRepresentation> GetOccurrencesAsync(string id, int? count = null, CancellationToken cancellationToken = default) =>
         SendAsync<SchedulePreviewRepresentation>(HttpMethod.Get, TaskPath(id) + "/occurrences" + Query(("count", Number(count))), null, repeatable: true, cancellationToken);
 
-    // Every route is one method over these two: a route the server adds later is one more method here.
+    // Every route is one method over these two (FunctionSchedulerClient.Operations.cs has the operating routes): a
+    // route the server adds later is one more method.
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, bool repeatable, CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(method, path, content, repeatable, cancellationToken).ConfigureAwait(false);
@@ -135,10 +136,11 @@ public class FunctionSchedulerClient
         using var response = await SendCoreAsync(method, path, content: null, repeatable, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string path, HttpContent? content, bool repeatable, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendCoreAsync(
+        HttpMethod method, string path, HttpContent? content, bool repeatable, CancellationToken cancellationToken, string accept = "application/json")
     {
         var request = new HttpRequestMessage(method, new Uri(_apiBase, path)) { Content = content };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         if (_key is { } key)
         {
             request.Headers.TryAddWithoutValidation(key.Key, key.Value);

@@ -27,6 +27,19 @@ public sealed class ApiEndpoint(ApiFailures failures, IOptions<HttpApiOptions> o
         }
     }
 
+    /// <summary>
+    /// Runs a handler over the request's JSON-lines body (read as the handler goes), or answers 415 for another
+    /// content type; a body past the import limit ends in the reader's 413.
+    /// </summary>
+    public Task<IResult> RunWithLinesAsync(HttpRequest request, Func<IAsyncEnumerable<JsonLine>, CancellationToken, Task<ApiResponse>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(handler);
+        return RunAsync(request.HttpContext, cancellationToken => JsonLinesRequestBody.IsJsonLines(request.ContentType)
+            ? handler(JsonLinesRequestBody.ReadAsync(request, options.Value.MaxImportBodyBytes, cancellationToken), cancellationToken)
+            : Task.FromResult(HttpProblems.UnsupportedMediaType(request.ContentType, JsonLines.MediaType)));
+    }
+
     /// <summary>Runs a handler over the request's JSON body, or answers the reader's 413/415 problem.</summary>
     public Task<IResult> RunWithBodyAsync(HttpRequest request, Func<ReadOnlyMemory<byte>, CancellationToken, Task<ApiResponse>> handler)
     {

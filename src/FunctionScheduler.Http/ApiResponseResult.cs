@@ -38,8 +38,26 @@ public sealed class ApiResponseResult(ApiResponse response) : IResult, IStatusCo
         }
 
         http.ContentType = response.ContentType;
+        if (body is JsonLines lines)
+        {
+            await WriteLinesAsync(http, lines, httpContext.RequestAborted);
+            return;
+        }
+
         await JsonSerializer.SerializeAsync(http.Body, body, body.GetType(), SchedulerJson.Options, httpContext.RequestAborted);
     }
+
+    // One value per line, each flushed as written: the client reads lines as they come and the server holds one.
+    private static async Task WriteLinesAsync(HttpResponse http, JsonLines lines, CancellationToken cancellationToken)
+    {
+        await foreach (var item in lines.Items.WithCancellation(cancellationToken))
+        {
+            await JsonSerializer.SerializeAsync(http.Body, item, item.GetType(), SchedulerJson.Options, cancellationToken);
+            await http.Body.WriteAsync(LineFeed, cancellationToken);
+        }
+    }
+
+    private static readonly ReadOnlyMemory<byte> LineFeed = "\n"u8.ToArray();
 
     // Table Storage versions are already entity tags (W/"datetime'...'"); anything else is quoted to become one.
     private static string AsEntityTag(string version) =>

@@ -14,4 +14,14 @@ public sealed class HttpApiOptions
     /// </summary>
     [Range(1024, DefinitionLimits.MaxDocumentBytes)]
     public int MaxRequestBodyBytes { get; set; } = DefinitionLimits.MaxDocumentBytes;
+
+    /// <summary>
+    /// Largest import body (JSON lines); larger ones get 413. Each line is still held to the contract's 1 MiB, and an
+    /// import to 1000 lines; the default fits 1000 definitions of 16 KiB.
+    /// </summary>
+    [Range(1024, MaxImportBodyLimit)]
+    public int MaxImportBodyBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>The highest <see cref="MaxImportBodyBytes"/> may be set: 64 MiB.</summary>
+    public const int MaxImportBodyLimit = 64 * 1024 * 1024;
 }

@@ -21,11 +21,11 @@ public static class HttpProblems
     public static ApiResponse PayloadTooLarge(long limit) => Problem(
         413, PayloadTooLargeType, "The request body is too large.", $"Bodies are limited to {limit} bytes.");
 
-    public static ApiResponse UnsupportedMediaType(string? contentType) => Problem(
-        415, UnsupportedMediaTypeType, "The request body must be JSON.",
+    public static ApiResponse UnsupportedMediaType(string? contentType, string expected = "application/json") => Problem(
+        415, UnsupportedMediaTypeType, expected == "application/json" ? "The request body must be JSON." : "The request body must be JSON lines.",
         contentType is null
-            ? "Send the body with Content-Type: application/json."
-            : $"Content-Type '{contentType}' is not accepted; send application/json (UTF-8).");
+            ? $"Send the body with Content-Type: {expected}."
+            : $"Content-Type '{contentType}' is not accepted; send {expected} (UTF-8).");
 
     /// <summary>A request the server could not read at all (framing, headers); the status is the server's.</summary>
     public static ApiResponse BadRequest(int status, string detail) => Problem(

@@ -16,6 +16,13 @@ public static class QueryParameters
         return new ListParameters(Value(query, "group"), Value(query, "state"), Value(query, "pageSize"), Value(query, "continuationToken"));
     }
 
+    /// <summary>The import's ?dryRun, as a string for the core to check (a repeated parameter joined with commas).</summary>
+    public static string? DryRun(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Value(request.Query, "dryRun");
+    }
+
     private static string? Value(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 }

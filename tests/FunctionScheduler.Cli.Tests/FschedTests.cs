@@ -130,6 +130,30 @@ public sealed class FschedTests(SchedulerHostFixture fixture) : IClassFixture<Sc
     }
 
     [Fact]
+    public async Task Create_AuthAudienceFlag_StoresAManagedIdentityTokenForIt()
+    {
+        var result = await _fsched.RunAsync("tasks", "create", "--id", "cli-auth", "--cron", "0 0 1 1 *", "--url", fixture.HookUrl, "--auth-audience", "api://reports", "-o", "json");
+        var table = await _fsched.RunAsync("tasks", "get", "cli-auth");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Equal(new TargetAuthRepresentation { Type = TargetAuthType.ManagedIdentity, Audience = "api://reports" }, Read<TaskRepresentation>(result.Out).Target.Auth);
+        Assert.Contains("managedIdentity token for api://reports", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_AuthAudienceBreakingRules_PrintsEachErrorAgainstItsFlag()
+    {
+        var result = await _fsched.RunAsync(
+            "tasks", "create", "--cron", "0 0 1 1 *", "--url", fixture.HookUrl, "--auth-audience", "reports", "--secret-header", "Authorization: Bearer x");
+
+        Assert.True(result.ExitCode == ExitCodes.Invalid, result.ToString());
+        Assert.Contains("--auth-audience (/target/auth/audience)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("[audience]", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--secret-header Authorization (/target/secretHeaders/Authorization)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("[auth-conflict]", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_JsonOutputAndBrokenRules_WritesTheProblemDocumentToStandardError()
     {
         var result = await _fsched.RunAsync("tasks", "create", "--interval", "PT5M", "-o", "json");

@@ -89,6 +89,22 @@ public sealed class TaskBuilderTests
     }
 
     [Fact]
+    public void Build_WithManagedIdentity_WritesTheAuthObject()
+    {
+        var definition = TaskBuilder.Interval(TimeSpan.FromMinutes(5)).Calls("https://reports.contoso.com/run").WithManagedIdentity("api://reports").Build();
+
+        Assert.Equal(
+            """{"schedule":{"interval":"PT5M"},"target":{"url":"https://reports.contoso.com/run","auth":{"type":"managedIdentity","audience":"api://reports"}}}""",
+            SchedulerJson.Serialize(definition));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void WithManagedIdentity_NoAudience_Throws(string audience) =>
+        Assert.Throws<ArgumentException>(() => TaskBuilder.Interval(TimeSpan.FromMinutes(5)).WithManagedIdentity(audience));
+
+    [Fact]
     public void Build_OnlyTriggerAndUrl_LeavesEveryDefaultToTheServer()
     {
         var definition = TaskBuilder.Interval(TimeSpan.FromMinutes(5)).Calls("http://worker.example.com/sync").Build();

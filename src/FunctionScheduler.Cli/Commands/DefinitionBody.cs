@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using FunctionScheduler.Contracts;
 
 namespace FunctionScheduler.Cli.Commands;
@@ -20,18 +19,6 @@ internal static class DefinitionBody
             throw new CliUsageException($"{flags.File.Name} sends the whole definition; give either it or definition flags, not both.");
         }
 
-        if (path == "-")
-        {
-            return (Encoding.UTF8.GetBytes(console.In.ReadToEnd()), "(stdin)");
-        }
-
-        try
-        {
-            return (File.ReadAllBytes(path), path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"{flags.File.Name}: cannot read '{path}': {exception.Message}");
-        }
+        return InputFile.Read(path, flags.File.Name, console);
     }
 }

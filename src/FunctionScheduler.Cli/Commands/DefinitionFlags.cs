@@ -10,6 +10,8 @@ namespace FunctionScheduler.Cli.Commands;
 /// </summary>
 internal sealed class DefinitionFlags
 {
+    private const string AudiencePointer = "/target/auth/audience";
+
     // In the order help lists them; each is an Option<string> or an Option<int?>.
     private readonly List<(Option Option, string Pointer)> _fields = [];
 
@@ -43,6 +45,7 @@ internal sealed class DefinitionFlags
         Text("--retry-delay", "/target/retry/initialDelay", "Delay before the first retry; doubles after each.");
         Text("--retry-max-delay", "/target/retry/maxDelay", "Longest delay between retries.");
         Text("--retry-max-duration", "/target/retry/maxDuration", "No retry starts later than this after the first attempt.");
+        Text("--auth-audience", AudiencePointer, "Send a Microsoft Entra token for this audience (api://... or a client id), from the scheduler's managed identity.");
         Text("--expect-body", "/target/success/body/contains", "A response with an accepted status must contain this text, or the run fails.");
         Text("--notify-url", "/failureAction/url", "Where a signed JSON notification goes when a run fails after its retries or the task is overdue.");
         Text("--notify-timeout", "/failureAction/timeout", "Per-attempt timeout of a notification (default PT10S).");
@@ -106,6 +109,12 @@ internal sealed class DefinitionFlags
             }
         }
 
+        // An audience is all a managed identity token needs; the type is the only one there is.
+        if (root["target"]?["auth"] is JsonObject auth)
+        {
+            auth["type"] = "managedIdentity";
+        }
+
         HeaderPairs.Add(root, "target", "headers", Headers, result);
         HeaderPairs.Add(root, "target", "secretHeaders", SecretHeaders, result);
         Checks.Apply(root, result);
@@ -124,6 +133,7 @@ internal sealed class DefinitionFlags
         {
             "/schedule" => "--cron, --interval or --at",
             "/target" => "--header and --secret-header",
+            "/target/auth" or "/target/auth/type" => "--auth-audience",
             _ when pointer.StartsWith("/target/headers/", StringComparison.Ordinal) => "--header " + HeaderPairs.Unescape(pointer["/target/headers/".Length..]),
             _ when pointer.StartsWith("/target/secretHeaders/", StringComparison.Ordinal) => "--secret-header " + HeaderPairs.Unescape(pointer["/target/secretHeaders/".Length..]),
             _ => Checks.FlagFor(pointer),

@@ -25,6 +25,7 @@ internal static class TaskCommands
         tasks.Subcommands.Add(IdCommand(runner, "run", "Fire a task once now, outside its schedule.", (c, p, id, ct) => ShowAsync(p, c.RunTaskNowAsync(id, ct), "Run requested.")));
         tasks.Subcommands.Add(RunsCommand(runner));
         tasks.Subcommands.Add(PreviewCommands.TaskPreview(runner));
+        OperationCommands.AddTo(tasks, runner, console);
         return tasks;
     }
 

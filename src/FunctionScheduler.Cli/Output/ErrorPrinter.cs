@@ -30,7 +30,8 @@ internal static class ErrorPrinter
         console.Error.WriteLine("error: " + (exception.Problem is { Errors.Count: > 0 } invalid ? $"{invalid.Status} {invalid.Title}" : exception.Message));
         foreach (var error in exception.Errors)
         {
-            console.Error.WriteLine($"  {Label(error.Pointer, flagFor, source)}: {error.Message} [{error.Rule}]");
+            var line = error.Line is { } number ? $"line {number.ToString(System.Globalization.CultureInfo.InvariantCulture)} " : string.Empty;
+            console.Error.WriteLine($"  {line}{Label(error.Pointer, flagFor, error.Line is null ? source : null)}: {error.Message} [{error.Rule}]");
         }
     }
 

@@ -7,7 +7,7 @@ using Spectre.Console.Rendering;
 namespace FunctionScheduler.Cli.Output;
 
 /// <summary>Prints results on standard output: the API's JSON for scripts, tables for people.</summary>
-internal sealed class ResultPrinter(CliConsole console, OutputFormat format)
+internal sealed partial class ResultPrinter(CliConsole console, OutputFormat format)
 {
     private static readonly JsonSerializerOptions Indented = new(SchedulerJson.Options) { WriteIndented = true };
 

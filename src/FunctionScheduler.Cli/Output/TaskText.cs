@@ -35,6 +35,11 @@ internal static class TaskText
             yield return ("Headers", string.Join(", ", task.Target.Headers.Keys.Concat(task.Target.SecretHeaders.Keys.Select(name => name + " (secret)"))));
         }
 
+        if (task.Target.Auth is { } auth)
+        {
+            yield return ("Auth", $"{Name(auth.Type)} token for {auth.Audience}");
+        }
+
         yield return ("Timeout", IsoDuration.Format(task.Target.Timeout));
         if (task.Target.Success is { } success && (success.Body is not null || success.Retry || !success.Statuses.SequenceEqual(["200-299"])))
         {

@@ -178,6 +178,18 @@ public sealed class TaskBuilder
     /// <summary>The task is overdue when a due run is still unrecorded <paramref name="tolerance"/> after its fire instant (derived when not called).</summary>
     public TaskBuilder OverdueAfter(TimeSpan tolerance) => Set(_task with { OverdueTolerance = tolerance });
 
+
+    /// <summary>
+    /// Each attempt carries a Microsoft Entra token for <paramref name="audience"/> (the application ID URI or client
+    /// id of the app that protects the target), obtained with the scheduler's managed identity and sent as
+    /// <c>Authorization: Bearer</c>. The target must be https, and no Authorization header may be given beside it.
+    /// </summary>
+    public TaskBuilder WithManagedIdentity(string audience)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(audience);
+        return SetTarget(target => target with { Auth = new TargetAuthDefinition { Type = TargetAuthType.ManagedIdentity, Audience = audience } });
+    }
+
     /// <summary>
     /// The definition; throws a <see cref="FunctionSchedulerException"/> (validation, status 0) listing every
     /// rule broken that the client can check, with the pointer the server would report.

@@ -13,4 +13,9 @@ namespace FunctionScheduler.Contracts;
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(FieldError))]
 [JsonSerializable(typeof(FailureNotification))]
+[JsonSerializable(typeof(BackfillRequest))]
+[JsonSerializable(typeof(BackfillRepresentation))]
+[JsonSerializable(typeof(TaskVersionRepresentation))]
+[JsonSerializable(typeof(PageRepresentation<TaskVersionRepresentation>))]
+[JsonSerializable(typeof(ImportReport))]
 internal sealed partial class SchedulerJsonContext : JsonSerializerContext;

@@ -8,4 +8,7 @@ public enum OccurrenceKind
 
     /// <summary>A user asked to run the task now, outside the schedule.</summary>
     Manual,
+
+    /// <summary>A past occurrence of the schedule, fired late with its original instant by a backfill.</summary>
+    Backfill,
 }

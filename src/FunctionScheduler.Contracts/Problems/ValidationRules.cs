@@ -30,6 +30,12 @@ public static class ValidationRules
     /// <summary>An id or group does not match <see cref="TaskId.Pattern"/>.</summary>
     public const string Pattern = "pattern";
 
+    /// <summary>An id that names a route of the API rather than a task (<c>export</c>, <c>import</c>, any case); refused on create.</summary>
+    public const string ReservedId = "reserved-id";
+
+    /// <summary>An id given twice where each must be distinct (two lines of one import), or one that is taken.</summary>
+    public const string Unique = "unique";
+
     /// <summary>The body's id differs from the id in the URL of a PUT.</summary>
     public const string RouteMismatch = "route-mismatch";
 
@@ -104,4 +110,13 @@ public static class ValidationRules
 
     /// <summary>Too few items (an empty list of accepted statuses).</summary>
     public const string MinItems = "min-items";
+
+    /// <summary>An identity token audience is neither a client id (GUID) nor an absolute api:// or https:// URI.</summary>
+    public const string Audience = "audience";
+
+    /// <summary>A target that gets an identity token is not https (plain http only to a loopback host).</summary>
+    public const string HttpsRequired = "https-required";
+
+    /// <summary>An Authorization header given beside target.auth, which sets it.</summary>
+    public const string AuthConflict = "auth-conflict";
 }

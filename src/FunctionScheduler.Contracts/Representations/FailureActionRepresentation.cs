@@ -13,4 +13,14 @@ public sealed record FailureActionRepresentation
     public required TimeSpan Timeout { get; init; }
 
     public required RetryRepresentation Retry { get; init; }
+
+    /// <summary>The action as a request writes it, every value as read (secret values null: a PUT keeps the stored ones).</summary>
+    public FailureActionDefinition ToDefinition() => new()
+    {
+        Url = Url,
+        Headers = Headers,
+        SecretHeaders = SecretHeaders,
+        Timeout = Timeout,
+        Retry = Retry.ToDefinition(),
+    };
 }

@@ -19,4 +19,7 @@ public sealed record NotificationRepresentation
     public string? Error { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>Ids of the signing keys its requests were signed with (two during a rotation); absent when none was sent.</summary>
+    public IReadOnlyList<string>? SigningKeyIds { get; init; }
 }

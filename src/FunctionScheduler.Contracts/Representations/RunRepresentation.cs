@@ -36,6 +36,9 @@ public sealed record RunRepresentation
 
     public string? ResponseSnippet { get; init; }
 
+    /// <summary>The ids of the signing keys the run's requests carried signatures of; absent when no request was sent.</summary>
+    public IReadOnlyList<string>? SigningKeyIds { get; init; }
+
     public int? MissedCount { get; init; }
 
     public DateTimeOffset? MissedFrom { get; init; }

@@ -21,4 +21,18 @@ public sealed record ScheduleRepresentation
     public required TimeSpan Jitter { get; init; }
 
     public required MisfireRepresentation Misfire { get; init; }
+
+    /// <summary>The schedule as a request writes it, every value as read.</summary>
+    public ScheduleDefinition ToDefinition() => new()
+    {
+        Cron = Cron,
+        Interval = Interval,
+        At = At,
+        TimeZone = TimeZone,
+        StartAt = StartAt,
+        EndAt = EndAt,
+        MaxRuns = MaxRuns,
+        Jitter = Jitter,
+        Misfire = new MisfireDefinition { Policy = Misfire.Policy, Grace = Misfire.Grace, CatchUpLimit = Misfire.CatchUpLimit },
+    };
 }

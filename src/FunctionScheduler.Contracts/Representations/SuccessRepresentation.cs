@@ -11,4 +11,7 @@ public sealed record SuccessRepresentation
 
     /// <summary>Whether a response failing the body check is retried.</summary>
     public required bool Retry { get; init; }
+
+    /// <summary>The same values as a definition's success object, for putting a read definition back.</summary>
+    public SuccessDefinition ToDefinition() => new() { Statuses = Statuses, Body = Body, Retry = Retry };
 }

@@ -22,4 +22,22 @@ public sealed record TargetRepresentation
 
     /// <summary>What counts as success; every read writes it (null only from servers older than it).</summary>
     public SuccessRepresentation? Success { get; init; }
+
+    /// <summary>The identity token the target asks for; absent when none.</summary>
+    public TargetAuthRepresentation? Auth { get; init; }
+
+    /// <summary>The target as a request writes it, every value as read (secret values null: a PUT keeps the stored ones).</summary>
+    public TargetDefinition ToDefinition() => new()
+    {
+        Url = Url,
+        Method = Method,
+        Headers = Headers,
+        SecretHeaders = SecretHeaders,
+        Body = Body,
+        ContentType = ContentType,
+        Timeout = Timeout,
+        Retry = Retry.ToDefinition(),
+        Success = Success?.ToDefinition(),
+        Auth = Auth is { } auth ? new TargetAuthDefinition { Type = auth.Type, Audience = auth.Audience } : null,
+    };
 }

@@ -51,42 +51,9 @@ public sealed record TaskRepresentation
         Name = Name,
         Description = Description,
         Group = Group,
-        Schedule = new ScheduleDefinition
-        {
-            Cron = Schedule.Cron,
-            Interval = Schedule.Interval,
-            At = Schedule.At,
-            TimeZone = Schedule.TimeZone,
-            StartAt = Schedule.StartAt,
-            EndAt = Schedule.EndAt,
-            MaxRuns = Schedule.MaxRuns,
-            Jitter = Schedule.Jitter,
-            Misfire = new MisfireDefinition { Policy = Schedule.Misfire.Policy, Grace = Schedule.Misfire.Grace, CatchUpLimit = Schedule.Misfire.CatchUpLimit },
-        },
-        Target = new TargetDefinition
-        {
-            Url = Target.Url,
-            Method = Target.Method,
-            Headers = Target.Headers,
-            SecretHeaders = Target.SecretHeaders,
-            Body = Target.Body,
-            ContentType = Target.ContentType,
-            Timeout = Target.Timeout,
-            Retry = Target.Retry.ToDefinition(),
-            Success = Target.Success is { } success
-                ? new SuccessDefinition { Statuses = success.Statuses, Body = success.Body, Retry = success.Retry }
-                : null,
-        },
-        FailureAction = FailureAction is { } action
-            ? new FailureActionDefinition
-            {
-                Url = action.Url,
-                Headers = action.Headers,
-                SecretHeaders = action.SecretHeaders,
-                Timeout = action.Timeout,
-                Retry = action.Retry.ToDefinition(),
-            }
-            : null,
+        Schedule = Schedule.ToDefinition(),
+        Target = Target.ToDefinition(),
+        FailureAction = FailureAction?.ToDefinition(),
         OverdueTolerance = OverdueTolerance,
         AutoPauseAfter = AutoPauseAfter,
     };

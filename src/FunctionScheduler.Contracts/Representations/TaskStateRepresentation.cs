@@ -30,6 +30,9 @@ public sealed record TaskStateRepresentation
     /// <summary>Run-now requests accepted and not yet fired.</summary>
     public required int PendingRunRequests { get; init; }
 
+    /// <summary>The task's latest backfill, running or ended; absent when it never had one.</summary>
+    public BackfillRepresentation? Backfill { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }

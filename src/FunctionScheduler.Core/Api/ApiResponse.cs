@@ -11,6 +11,7 @@ public sealed record ApiResponse(int StatusCode, object? Body = null, string? Lo
     {
         null => null,
         ProblemDocument => "application/problem+json",
+        JsonLines => JsonLines.MediaType,
         _ => "application/json",
     };
 }

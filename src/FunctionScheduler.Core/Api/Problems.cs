@@ -40,6 +40,15 @@ public static class Problems
         Detail = $"No task has the id '{taskId}'.",
     });
 
+    /// <summary>A task that exists lacks what the route names (a backfill, a version).</summary>
+    public static ApiResponse NotFound(string title, string detail) => new(404, new ProblemDocument
+    {
+        Type = NotFoundType,
+        Title = title,
+        Status = 404,
+        Detail = detail,
+    });
+
     public static ApiResponse Conflict(string detail, IReadOnlyList<FieldError>? errors = null) => new(409, new ProblemDocument
     {
         Type = ConflictType,
@@ -62,5 +71,6 @@ public static class Problems
         errors.Count <= MaxListedErrors ? errors : [.. errors.Take(MaxListedErrors)];
 
     private static string Describe(FieldError error) =>
-        $"{(error.Pointer.Length == 0 ? "the body" : error.Pointer)} breaks rule '{error.Rule}': {error.Message.TrimEnd('.')}";
+        (error.Line is { } line ? $"line {line.ToString(System.Globalization.CultureInfo.InvariantCulture)}: " : string.Empty)
+        + $"{(error.Pointer.Length == 0 ? (error.Line is null ? "the body" : "the line") : error.Pointer)} breaks rule '{error.Rule}': {error.Message.TrimEnd('.')}";
 }

@@ -18,6 +18,7 @@ namespace FunctionScheduler.Core.Api;
 public sealed partial class TasksApi(
     ITaskStore store,
     IRunLog runs,
+    IDefinitionHistory history,
     ITaskChangeNotifier notifier,
     TargetWarnings warnings,
     TimeProvider time,
@@ -56,12 +57,23 @@ public sealed partial class TasksApi(
     }
 
     /// <summary>PUT /api/tasks/{id}: create (201) or replace (200); idempotent. The group of an existing task cannot change.</summary>
-    public async Task<ApiResponse> PutAsync(string id, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    public Task<ApiResponse> PutAsync(string id, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
+        PutAsync(id, body, existing => existing?.Definition, createIfMissing: true, cancellationToken);
+
+    // The PUT, with where a secret header sent as null takes its value from: the stored task (a PUT, an import) or a
+    // kept version (a restore); either way only for the origin that value was given for (KeptSecrets).
+    private async Task<ApiResponse> PutAsync(
+        string id, ReadOnlyMemory<byte> body, Func<StoredTask?, ScheduledTask?> secretsFrom, bool createIfMissing, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var existing = TaskId.IsValid(id) ? await store.GetAsync(id, cancellationToken) : null;
-            var read = TaskDefinitionReader.Read(body.Span, new DefinitionContext(id, existing?.Definition));
+            if (existing is null && !createIfMissing)
+            {
+                return Problems.TaskNotFound(id);
+            }
+
+            var read = TaskDefinitionReader.Read(body.Span, new DefinitionContext(id, secretsFrom(existing)));
             if (!read.IsValid)
             {
                 return Problems.Validation(read.Errors);

@@ -8,13 +8,17 @@ using Microsoft.Extensions.Options;
 
 namespace FunctionScheduler.Core.DependencyInjection;
 
-/// <summary>Registers the Table Storage index: <see cref="ITaskStore"/>, <see cref="IRunLog"/> and their tables.</summary>
+/// <summary>
+/// Registers the Table Storage index: <see cref="ITaskStore"/>, <see cref="IRunLog"/>, the hosts' heartbeats
+/// (<see cref="IHostRegistry"/>), the definitions' versions (<see cref="IDefinitionHistory"/>) and their tables.
+/// </summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the index with options bound from <paramref name="configuration"/>'s section
     /// <c>Scheduler:Storage</c> (pass the root configuration) and validated when the host starts. Without a
-    /// <see cref="TableStorageOptions.ContinuationTokenSecret"/>, tokens are keyed from <c>Scheduler:Signing:Secret</c>.
+    /// <see cref="TableStorageOptions.ContinuationTokenSecret"/>, tokens are keyed from <c>Scheduler:Signing:Secret</c>,
+    /// or with several signing keys from the first one's secret (<c>Scheduler:Signing:Keys:0:Secret</c>).
     /// </summary>
     public static IServiceCollection AddSchedulerStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +31,9 @@ public static class StorageServiceCollectionExtensions
                 // Every host has a signing secret, shared by all of them: tokens need no setting of their own.
                 if (string.IsNullOrEmpty(options.ContinuationTokenSecret))
                 {
-                    options.ContinuationTokenSecret = configuration[SigningOptions.SectionName + ":" + nameof(SigningOptions.Secret)];
+                    options.ContinuationTokenSecret = configuration[SigningOptions.SectionName + ":" + nameof(SigningOptions.Secret)] is { Length: > 0 } single
+                        ? single
+                        : configuration[SigningOptions.SectionName + ":" + nameof(SigningOptions.Keys) + ":0:" + nameof(SigningKeyOptions.Secret)];
                 }
             });
         return AddStorageServices(services);
@@ -50,6 +56,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SchedulerTables>();
         services.TryAddSingleton<IRunLog, TableRunLog>();
         services.TryAddSingleton<ITaskStore, TableTaskStore>();
+        services.TryAddSingleton<IHostRegistry, TableHostRegistry>();
+        services.TryAddSingleton<IDefinitionHistory, TableDefinitionHistory>();
         return services;
     }
 }

@@ -19,6 +19,9 @@ public sealed record ClaimOutcome(
 {
     public static ClaimOutcome Gone { get; } = new(null, null, [], new HashSet<(Occurrence, long)>());
 
+    /// <summary>Nothing was claimed (the runtime is stopping): the task as known, no decision.</summary>
+    public static ClaimOutcome NotClaimed(StoredTask task) => new(task, null, [], new HashSet<(Occurrence, long)>());
+
     /// <summary>When the task should be looked at again; null when only a user's request can change anything.</summary>
     public DateTimeOffset? WakeAt => Decision?.WakeAt;
 }

@@ -9,4 +9,6 @@ public enum TaskChange
     Resumed,
     RunRequested,
     Deleted,
+    BackfillRequested,
+    BackfillCanceled,
 }

@@ -11,7 +11,7 @@ namespace FunctionScheduler.Core.Execution;
 
 /// <summary>
 /// Fires tasks: claims due occurrences with one conditional write, invokes each target, records the run and
-/// clears the claim. Both runtimes use it: the standalone dispatcher calls <see cref="RunDueAsync"/>; the Functions
+/// clears the claim. Both runtimes use it: the standalone dispatcher calls RunDueAsync; the Functions
 /// orchestration calls ClaimDueAsync and FireAsync from separate activities.
 /// Every step is idempotent per occurrence, so a retried or replayed step never records twice, and a fire that
 /// may have happened already is looked up before the target is called again. On the hot path a fire costs three
@@ -34,22 +34,57 @@ public sealed partial class TaskExecutor(
 
     /// <summary>Claims and fires everything due for one task now; returns the claim with the task's next wake time.</summary>
     /// <param name="known">The task as last read or written by the caller; re-read only on a version conflict.</param>
-    public async Task<ClaimOutcome> RunDueAsync(StoredTask known, ClaimRequest claim, CancellationToken cancellationToken = default)
-    {
-        var outcome = await ClaimDueAsync(known, claim, cancellationToken);
-        var task = outcome.Task;
-        foreach (var occurrence in outcome.Claimed)
-        {
-            if (task is not { } current)
-            {
-                break;
-            }
+    public Task<ClaimOutcome> RunDueAsync(StoredTask known, ClaimRequest claim, CancellationToken cancellationToken = default) =>
+        RunDueAsync(known, claim, gate: null, cancellationToken);
 
-            var mayBeRecorded = outcome.Takeovers.Contains((occurrence.Occurrence, occurrence.Generation));
-            (task, _) = await FireAsync(current, occurrence, mayBeRecorded, cancellationToken);
+    /// <summary>
+    /// Claims and fires everything due for one task now, passing <paramref name="gate"/> before the claim and before
+    /// each invocation: once it is closed, nothing is claimed, and claimed occurrences not yet started are handed
+    /// back with one conditional write.
+    /// </summary>
+    /// <param name="known">The task as last read or written by the caller; re-read only on a version conflict.</param>
+    public async Task<ClaimOutcome> RunDueAsync(StoredTask known, ClaimRequest claim, FireGate? gate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        if (gate is not null && !gate.TryEnter())
+        {
+            return ClaimOutcome.NotClaimed(known);
         }
 
-        return outcome with { Task = task };
+        var deciding = gate is not null;
+        try
+        {
+            var outcome = await ClaimDueAsync(known, claim, cancellationToken);
+            var task = outcome.Task;
+            for (var i = 0; i < outcome.Claimed.Count && task is { } current; i++)
+            {
+                if (gate is { IsClosed: true })
+                {
+                    task = await HandBackAsync(current, [.. outcome.Claimed.Skip(i)], cancellationToken);
+                    break;
+                }
+
+                if (deciding)
+                {
+                    // Invoking from here on: a closing gate no longer waits for this fire.
+                    gate!.Leave();
+                    deciding = false;
+                }
+
+                var occurrence = outcome.Claimed[i];
+                var mayBeRecorded = outcome.Takeovers.Contains((occurrence.Occurrence, occurrence.Generation));
+                (task, _) = await FireAsync(current, occurrence, mayBeRecorded, cancellationToken);
+            }
+
+            return outcome with { Task = task };
+        }
+        finally
+        {
+            if (deciding)
+            {
+                gate!.Leave();
+            }
+        }
     }
 
     /// <summary>Reads the task, then claims as <see cref="ClaimDueAsync(StoredTask, ClaimRequest, CancellationToken)"/>.</summary>
@@ -71,7 +106,7 @@ public sealed partial class TaskExecutor(
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var decision = TaskPlanner.Plan(task.Definition, task.State, now, claim);
+            var decision = await BackfillLookahead.PlanAsync(runs, task, now, claim, cancellationToken);
             if (decision.NextState == task.State)
             {
                 return new ClaimOutcome(task, decision, [], new HashSet<(Occurrence, long)>());
@@ -163,6 +198,7 @@ public sealed partial class TaskExecutor(
             ErrorClass = result.ErrorClass,
             Error = result.Error,
             ResponseSnippet = result.ResponseSnippet,
+            SigningKeyIds = result.SigningKeyIds.Count > 0 ? result.SigningKeyIds : null,
 
             // Cancelled runs are the host stopping, not the target failing: nobody is told.
             Notification = result.Status == RunStatus.Failed && result.ErrorClass != RunErrorClass.Canceled && task.Definition.FailureAction is not null
@@ -174,25 +210,26 @@ public sealed partial class TaskExecutor(
         return run;
     }
 
-    // The failure action goes out between the run's two records: the first makes the run visible at once, the second
-    // keeps what came of the notification. The payload tells the task's state as this run leaves it.
-    private async Task<RunRecord> NotifyAsync(StoredTask task, RunRecord run, CancellationToken cancellationToken)
+    private Task<StoredTask?> ClearClaimAsync(StoredTask task, RunRecord run, CancellationToken cancellationToken) =>
+        UpdateStateAsync(task, (definition, state) => TaskHealth.AfterRecorded(definition, state, run, time.GetUtcNow()), cancellationToken);
+
+    private async Task<StoredTask?> HandBackAsync(StoredTask task, List<ClaimedOccurrence> unstarted, CancellationToken cancellationToken)
     {
-        var after = TaskHealth.AfterRecorded(task.Definition, task.State, run, time.GetUtcNow());
-        var outcome = task.Definition.FailureAction is null
-            ? run.Notification! with { Status = NotificationStatus.Failed, Error = "The task has no failure action any more.", CompletedAt = time.GetUtcNow() }
-            : await notifier.RunFailedAsync(task.Definition, run, after, cancellationToken);
-        var notified = run with { Notification = outcome };
-        await runs.RecordAsync(notified, cancellationToken);
-        LogNotified(task.Id, outcome.Id, outcome.Status, outcome.HttpStatus, outcome.Attempts);
-        return notified;
+        var now = time.GetUtcNow();
+        var after = await UpdateStateAsync(task, (_, state) => RunBookkeeping.HandedBack(state, unstarted, now), cancellationToken);
+        LogHandedBack(task.Id, unstarted.Count);
+        return after;
     }
 
-    private async Task<StoredTask?> ClearClaimAsync(StoredTask task, RunRecord run, CancellationToken cancellationToken)
+    // Writes what change makes of the stored state (given the definition it belongs to), re-reading on a version
+    // conflict (a user or another runtime wrote in between). Returns the task as stored afterwards, or null when it
+    // was deleted meanwhile.
+    private async Task<StoredTask?> UpdateStateAsync(
+        StoredTask task, Func<ScheduledTask, TaskRunState, TaskRunState> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var next = TaskHealth.AfterRecorded(task.Definition, task.State, run, time.GetUtcNow());
+            var next = change(task.Definition, task.State);
             if (next == task.State)
             {
                 return task;
@@ -250,9 +287,6 @@ public sealed partial class TaskExecutor(
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Task {TaskId}: misfire policy skipped {Count} occurrences from {First} to {Last}")]
     private partial void LogMissed(string taskId, int count, DateTimeOffset first, DateTimeOffset last);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Task {TaskId}: failure action notification {NotificationId} {Status} (HTTP {HttpStatus}, {Attempts} attempts)")]
-    private partial void LogNotified(string taskId, string notificationId, NotificationStatus status, int? httpStatus, int attempts);
-
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Task {TaskId}: paused after {Failures} consecutive failed runs")]
-    private partial void LogAutoPaused(string taskId, long failures);
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Task {TaskId}: stopping; handed back {Count} claimed occurrences not yet started")]
+    private partial void LogHandedBack(string taskId, int count);
 }

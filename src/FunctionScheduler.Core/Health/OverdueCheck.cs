@@ -8,7 +8,7 @@ namespace FunctionScheduler.Core.Health;
 /// past its fire instant plus the task's tolerance. What a task owes: every occurrence in flight and every run-now
 /// request (in any lifecycle: they fire paused or completed too), and while active the first scheduled occurrence
 /// after the cursor. A paused or completed task owes no scheduled occurrence, so it is never overdue for one.
-/// docs/semantics.md §7 is its specification.
+/// docs/semantics.md §10 is its specification.
 /// </summary>
 public static class OverdueCheck
 {

@@ -9,7 +9,9 @@ public static class TaskHealth
     /// <summary>
     /// The state once <paramref name="run"/> is recorded: the run's bookkeeping (<see cref="RunBookkeeping.Recorded"/>),
     /// then, when it is a failure newly counted that makes <see cref="ScheduledTask.AutoPauseAfter"/> consecutive
-    /// failures, the task paused for it (through the transition table), then the overdue mark settled. Returns
+    /// failures, the task paused for it (through the transition table), then the overdue mark settled. A backfilled
+    /// run never pauses the task (<see cref="RunStatistics.CountsForHealth"/>): a backfill goes on in any lifecycle,
+    /// so pausing for it would stop the schedule and not the backfill. Returns
     /// <paramref name="state"/> itself when nothing changes, so recording a run twice is harmless.
     /// </summary>
     public static TaskRunState AfterRecorded(ScheduledTask task, TaskRunState state, RunRecord run, DateTimeOffset now)
@@ -19,7 +21,7 @@ public static class TaskHealth
         ArgumentNullException.ThrowIfNull(run);
         var next = RunBookkeeping.Recorded(state, run);
         var counted = !ReferenceEquals(next.RunStats, state.RunStats);
-        if (counted && run.Status == RunStatus.Failed && ShouldPause(task, next)
+        if (counted && run.Status == RunStatus.Failed && run.Occurrence.Kind != OccurrenceKind.Backfill && ShouldPause(task, next)
             && TaskTransitions.Apply(next, TaskCommand.AutoPause, now) is { } paused)
         {
             next = paused;

@@ -52,6 +52,9 @@ public sealed record HttpTarget
         }
     }
 
+    /// <summary>The identity token each attempt carries as <c>Authorization: Bearer</c>; none when null.</summary>
+    public TargetAuth? Auth { get; init; }
+
     private static readonly IReadOnlyDictionary<string, string> EmptyHeaders =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

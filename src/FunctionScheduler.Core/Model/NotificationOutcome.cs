@@ -15,4 +15,7 @@ public sealed record NotificationOutcome(string Id, NotificationStatus Status)
     public string? Error { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>Ids of the signing keys its requests were signed with (as a run's); null when none was sent.</summary>
+    public IReadOnlyList<string>? SigningKeyIds { get; init; }
 }

@@ -14,4 +14,8 @@ public readonly record struct Occurrence(DateTimeOffset ScheduledAt, DateTimeOff
     /// <summary>A run-now occurrence requested at <paramref name="requestedAt"/>; it fires at once.</summary>
     public static Occurrence Manual(DateTimeOffset requestedAt) =>
         new(requestedAt, requestedAt, OccurrenceKind.Manual);
+
+    /// <summary>A past occurrence of the schedule, backfilled: its original instant, fired when claimed.</summary>
+    public static Occurrence Backfill(DateTimeOffset scheduledAt, DateTimeOffset claimedAt) =>
+        new(scheduledAt, claimedAt, OccurrenceKind.Backfill);
 }

@@ -14,14 +14,22 @@ public static class RunId
 
     /// <summary>
     /// The run's key within its task: inverted UTC ticks so that Table Storage, which sorts keys ascending, lists
-    /// the newest run first; 's' or 'm' keeps a manual run apart from a scheduled one at the same tick; then '-g'
-    /// and the generation, e.g. <c>2518…000s-g2</c>.
+    /// the newest run first; 's', 'm' or 'b' keeps a scheduled, a manual and a backfilled run at the same tick
+    /// apart; then '-g' and the generation, e.g. <c>2518…000s-g2</c>.
     /// </summary>
     public static string KeyOf(Occurrence occurrence, long generation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(generation, 1);
-        var inverted = DateTimeOffset.MaxValue.UtcTicks - occurrence.ScheduledAt.UtcTicks;
-        var suffix = occurrence.Kind == OccurrenceKind.Manual ? 'm' : 's';
-        return inverted.ToString("D19", CultureInfo.InvariantCulture) + suffix + "-g" + generation.ToString(CultureInfo.InvariantCulture);
+        var suffix = occurrence.Kind switch
+        {
+            OccurrenceKind.Manual => 'm',
+            OccurrenceKind.Backfill => 'b',
+            _ => 's',
+        };
+        return InvertedTicks(occurrence.ScheduledAt) + suffix + "-g" + generation.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The 19 digits a key starts with: the ticks of <paramref name="scheduledAt"/> counted back from the largest instant.</summary>
+    public static string InvertedTicks(DateTimeOffset scheduledAt) =>
+        (DateTimeOffset.MaxValue.UtcTicks - scheduledAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 }

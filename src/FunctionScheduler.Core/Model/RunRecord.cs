@@ -41,6 +41,12 @@ public sealed record RunRecord
     /// <summary>The start of the last response body, at most <see cref="MaxSnippetLength"/> characters.</summary>
     public string? ResponseSnippet { get; init; }
 
+    /// <summary>
+    /// The ids of the signing keys whose signatures the run's requests carried, each once, in order of first use;
+    /// null when no request was sent.
+    /// </summary>
+    public IReadOnlyList<string>? SigningKeyIds { get; init; }
+
     /// <summary>For a <see cref="RunStatus.Missed"/> record: how many occurrences it stands for (this one the latest).</summary>
     public int? MissedCount { get; init; }
 

@@ -42,6 +42,9 @@ public sealed record TaskRunState
     /// <summary>Run-now requests not yet fired, as their request instants.</summary>
     public IReadOnlyList<DateTimeOffset> RunRequests { get; init; } = [];
 
+    /// <summary>The task's latest backfill, running or ended; null when it never had one.</summary>
+    public BackfillState? Backfill { get; init; }
+
     /// <summary>The most recent recorded run.</summary>
     public LastRunSummary? LastRun { get; init; }
 

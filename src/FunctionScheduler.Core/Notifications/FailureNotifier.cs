@@ -77,6 +77,7 @@ public sealed class FailureNotifier(ITargetInvoker invoker, SchedulerMetrics met
             ErrorClass = result.ErrorClass,
             Error = result.Error,
             CompletedAt = result.CompletedAt == default ? time.GetUtcNow() : result.CompletedAt,
+            SigningKeyIds = result.SigningKeyIds.Count > 0 ? result.SigningKeyIds : null,
         };
     }
 }

@@ -10,7 +10,7 @@ public sealed record PlanDecision
 {
     /// <summary>
     /// Occurrences to fire now, in this order: abandoned in-flight claims being taken over, run-now requests,
-    /// then scheduled occurrences oldest first.
+    /// scheduled occurrences oldest first, then a backfill's next occurrence.
     /// </summary>
     public required IReadOnlyList<Occurrence> Due { get; init; }
 

@@ -51,6 +51,31 @@ public static class RunBookkeeping
         };
     }
 
+    /// <summary>
+    /// The state once a stopping runtime hands back <paramref name="unstarted"/>, claims it made and did not start:
+    /// they lapse at <paramref name="now"/>, so whoever plans the task next takes them over at once. A claim that is
+    /// no longer in flight as handed back (recorded, or taken over meanwhile) is left alone. Returns
+    /// <paramref name="state"/> itself when nothing changes.
+    /// </summary>
+    public static TaskRunState HandedBack(TaskRunState state, IEnumerable<ClaimedOccurrence> unstarted, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(unstarted);
+        var handedBack = unstarted.ToList();
+        bool Releases(ClaimedOccurrence claimed) => claimed.ExpiresAt > now && handedBack.Any(h => IsSameClaim(h, claimed));
+
+        return state.InFlight.Any(Releases)
+            ? state with { InFlight = [.. state.InFlight.Select(c => Releases(c) ? c with { ExpiresAt = now } : c)] }
+            : state;
+    }
+
+    // The same claimant's claim of the same occurrence (instant and kind) in the same generation.
+    private static bool IsSameClaim(ClaimedOccurrence a, ClaimedOccurrence b) =>
+        a.ClaimedBy == b.ClaimedBy
+        && a.Generation == b.Generation
+        && a.Occurrence.Kind == b.Occurrence.Kind
+        && a.Occurrence.ScheduledAt.UtcTicks == b.Occurrence.ScheduledAt.UtcTicks;
+
     // Same nominal instant, kind and generation: what the run id is made of. FireAt is derived and not compared.
     private static bool IsSame(ClaimedOccurrence claimed, RunRecord run) =>
         claimed.Occurrence.Kind == run.Occurrence.Kind

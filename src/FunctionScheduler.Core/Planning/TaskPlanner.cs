@@ -21,14 +21,15 @@ public static class TaskPlanner
 
         var due = new DueList();
 
-        // 1. Claims to take over: our own (a retried activity re-runs its claim) and lapsed ones of anybody. They
-        //    fire again whatever the misfire policy says: at least once, and receivers deduplicate by run id, so
-        //    they keep the generation they were claimed in, and with it their run id, across a replace.
+        // 1. Claims to take over: our own (a retried activity re-runs its claim), lapsed ones (a lease run out, or a
+        //    claim handed back) and those of claimants known to be gone. They fire again whatever the misfire policy
+        //    says: at least once, and receivers deduplicate by run id, so they keep the generation they were claimed
+        //    in, and with it their run id, across a replace.
         var kept = new List<ClaimedOccurrence>();
         DateTimeOffset? earliestExpiry = null;
         foreach (var claimed in state.InFlight)
         {
-            if (claimed.ClaimedBy == claim.Claimant || claimed.ExpiresAt <= now)
+            if (claimed.ClaimedBy == claim.Claimant || claimed.ExpiresAt <= now || claim.DeadClaimants.Contains(claimed.ClaimedBy))
             {
                 due.TryAdd(claimed.Occurrence, claimed.Generation);
             }
@@ -53,14 +54,17 @@ public static class TaskPlanner
             due.TryAdd(occurrence, state.Generation);
         }
 
+        // 4. A backfill's next occurrence, in any lifecycle (BackfillPlanning).
+        var backfill = BackfillPlanning.Plan(task, state, now, due);
+
         return new PlanDecision
         {
             Due = due.Occurrences,
             Missed = scan.Missed,
             Next = scan.Next,
             Completion = scan.Completion,
-            WakeAt = Min(scan.Next?.FireAt, earliestExpiry),
-            NextState = NextState(state, now, claim, scan, due, kept),
+            WakeAt = Min(Min(scan.Next?.FireAt, earliestExpiry), backfill.WakeAt),
+            NextState = NextState(state with { Backfill = backfill.State }, now, claim, scan, due, kept),
         };
     }
 

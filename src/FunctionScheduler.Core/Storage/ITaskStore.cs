@@ -17,7 +17,11 @@ public interface ITaskStore
     /// <summary>Creates a task; throws <see cref="TaskAlreadyExistsException"/> when the id is taken in any group.</summary>
     Task<StoredTask> CreateAsync(ScheduledTask definition, TaskRunState state, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces definition and state, if <paramref name="current"/>'s version is still the stored one. The group cannot change.</summary>
+    /// <summary>
+    /// Replaces definition and state, if <paramref name="current"/>'s version is still the stored one. The group cannot
+    /// change. When <paramref name="state"/> starts a new generation (every accepted PUT), the definition replaced is
+    /// kept as a version (<see cref="IDefinitionHistory"/>).
+    /// </summary>
     Task<StoredTask> ReplaceAsync(StoredTask current, ScheduledTask definition, TaskRunState state, CancellationToken cancellationToken = default);
 
     /// <summary>Writes only the state, if <paramref name="current"/>'s version is still the stored one.</summary>
@@ -26,6 +30,6 @@ public interface ITaskStore
     /// <summary>Lists tasks, optionally filtered, one page at a time.</summary>
     Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a task, its id lookup and its run history; false when it did not exist.</summary>
+    /// <summary>Deletes a task, its id lookup, its kept versions and its run history; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string taskId, CancellationToken cancellationToken = default);
 }

@@ -1,9 +1,14 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http;
 using System.Text;
+using Azure.Core;
 using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Targets.Identity;
 using FunctionScheduler.Core.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace FunctionScheduler.Core.Targets;
@@ -11,7 +16,8 @@ namespace FunctionScheduler.Core.Targets;
 /// <summary>
 /// Calls a task's HTTP target through the named client <see cref="HttpClientName"/> (whose handler enforces the
 /// outbound guard), retrying transient failures with the task's <see cref="TargetRetryPolicy"/>. Every attempt is
-/// signed and carries the run headers (<see cref="SchedulerHeaders"/>) and its own span's traceparent.
+/// signed and carries the run headers (<see cref="SchedulerHeaders"/>) and its own span's traceparent; a target with
+/// <see cref="HttpTarget.Auth"/> also gets an identity token, obtained before each attempt (from the cache).
 /// </summary>
 /// <remarks>
 /// Outcomes: an accepted status (2xx unless the target's <see cref="ResponseCheck"/> says otherwise) whose body passes
@@ -19,7 +25,9 @@ namespace FunctionScheduler.Core.Targets;
 /// are never followed (a scheduler silently following a target to another host would defeat the outbound guard and
 /// surprise its owner), so a target must be configured with its final URL. A body failing the check fails with
 /// <see cref="RunErrorClass.Assertion"/>. 408, 429, 5xx, timeouts and connection errors are retried, and a failed
-/// body check when the check says so; a refused address, other statuses and cancellation are not.
+/// body check when the check says so; a refused address, other statuses and cancellation are not. A token that
+/// cannot be had fails the attempt with <see cref="RunErrorClass.IdentityToken"/> before any request, retried like a
+/// connection error unless the host has no identity at all.
 /// </remarks>
 public sealed class HttpTargetInvoker : ITargetInvoker
 {
@@ -33,15 +41,20 @@ public sealed class HttpTargetInvoker : ITargetInvoker
     private readonly TargetRequestBuilder _requests;
     private readonly RetryPipelineProvider _pipelines;
     private readonly SecretRedactors _redactors;
+    private readonly TargetTokenCache _tokens;
 
     /// <summary>Creates the invoker; <see cref="DependencyInjection.TargetServiceCollectionExtensions"/> registers it.</summary>
     public HttpTargetInvoker(
         IHttpClientFactory httpClientFactory,
         RequestSigner signer,
+        [FromKeyedServices(TargetIdentityOptions.CredentialKey)] TokenCredential credential,
+        IOptions<TargetIdentityOptions> identity,
         SchedulerMetrics metrics,
         TimeProvider timeProvider,
         ILogger<HttpTargetInvoker> logger)
     {
+        ArgumentNullException.ThrowIfNull(credential);
+        ArgumentNullException.ThrowIfNull(identity);
         _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -49,6 +62,7 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         _requests = new TargetRequestBuilder(signer ?? throw new ArgumentNullException(nameof(signer)), timeProvider);
         _pipelines = new RetryPipelineProvider(timeProvider, metrics, logger);
         _redactors = new SecretRedactors(signer.SecretSpellings);
+        _tokens = new TargetTokenCache(credential, timeProvider, identity.Value.TokenTimeout, logger);
     }
 
     /// <inheritdoc />
@@ -92,31 +106,10 @@ public sealed class HttpTargetInvoker : ITargetInvoker
     {
         var attempt = state.Attempts + 1;
         using var span = SchedulerTelemetry.StartAttempt(state.Invocation, attempt);
-        using var request = _requests.Build(state, attempt, span);
-        state.Attempts = attempt;
-        AttemptResult result;
-        try
-        {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
-            var check = state.Invocation.Target.Success;
-            var checkedChars = check.ChecksBody && check.Accepts((int)response.StatusCode) ? BodyCheckEvaluator.MaxCheckedChars : 0;
-            var text = await ReadBodyAsync(response, state, checkedChars, attemptToken).ConfigureAwait(false);
-            result = AttemptResult.FromResponse(response, text, check, _timeProvider.GetUtcNow());
-        }
-        catch (HttpRequestException ex) when (TargetRefusedException.Find(ex) is { } refused)
-        {
-            state.Attempts = attempt - 1;
-            result = AttemptResult.Refused(refused);
-        }
-        catch (HttpRequestException ex)
-        {
-            result = AttemptResult.ConnectionFailed(ex);
-        }
-        catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
-        {
-            // Only the attempt's own timeout cancels without the budget (the caller's token) being cancelled.
-            result = AttemptResult.TimedOut(state.Invocation.Target.Timeout);
-        }
+        var (token, result) = state.Invocation.Target.Auth is { } auth
+            ? await GetTokenAsync(auth, state, attemptToken).ConfigureAwait(false)
+            : (null, null);
+        result ??= await SendAsync(client, state, attempt, span, token, attemptToken).ConfigureAwait(false);
 
         // The error can quote the target (its reason phrase, a Location): from here it is logged, traced and stored.
         result = result with { Error = state.Redactor.Redact(result.Error) };
@@ -133,6 +126,59 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         }
 
         return result;
+    }
+
+    private async Task<AttemptResult> SendAsync(
+        HttpClient client, InvocationState state, int attempt, Activity? span, string? bearerToken, CancellationToken attemptToken)
+    {
+        var (request, signature) = _requests.Build(state, attempt, span, bearerToken);
+        using var sent = request;
+        state.Attempts = attempt;
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
+            state.SignedWith(signature);
+            var check = state.Invocation.Target.Success;
+            var checkedChars = check.ChecksBody && check.Accepts((int)response.StatusCode) ? BodyCheckEvaluator.MaxCheckedChars : 0;
+            var text = await ReadBodyAsync(response, state, checkedChars, attemptToken).ConfigureAwait(false);
+            return AttemptResult.FromResponse(response, text, check, _timeProvider.GetUtcNow());
+        }
+        catch (HttpRequestException ex) when (TargetRefusedException.Find(ex) is { } refused)
+        {
+            state.Attempts = attempt - 1;
+            return AttemptResult.Refused(refused);
+        }
+        catch (HttpRequestException ex)
+        {
+            state.SignedWith(signature);
+            return AttemptResult.ConnectionFailed(ex);
+        }
+        catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
+        {
+            // Only the attempt's own timeout cancels without the budget (the caller's token) being cancelled.
+            state.SignedWith(signature);
+            return AttemptResult.TimedOut(state.Invocation.Target.Timeout);
+        }
+    }
+
+    // The token comes before the request: without it nothing is sent. Once there is one, the redactor learns it, so
+    // that a target echoing its Authorization header hands back no token.
+    private async Task<(string? Token, AttemptResult? Failure)> GetTokenAsync(TargetAuth auth, InvocationState state, CancellationToken attemptToken)
+    {
+        try
+        {
+            var token = await _tokens.GetAsync(auth.Scope, attemptToken).ConfigureAwait(false);
+            state.Redactor = _redactors.For(state.Invocation.Target, token);
+            return (token, null);
+        }
+        catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
+        {
+            return (null, AttemptResult.NoTokenInTime(auth, state.Invocation.Target.Timeout));
+        }
+        catch (Exception ex) when (TargetTokenCache.IsTokenFailure(ex))
+        {
+            return (null, AttemptResult.NoToken(auth, ex));
+        }
     }
 
     // Without a body check the status line is the outcome, and a body that is slow or breaks off only costs the
@@ -166,6 +212,7 @@ public sealed class HttpTargetInvoker : ITargetInvoker
             ErrorClass = final?.ErrorClass ?? RunErrorClass.Canceled,
             Error = final is null ? "The run was cancelled." : final.Error,
             ResponseSnippet = state.LastResponse?.Snippet,
+            SigningKeyIds = [.. state.SigningKeyIds],
         };
 
         // A notification is no run: FailureNotifier counts it on its own instrument.

@@ -26,5 +26,8 @@ public sealed record InvocationResult
     /// <summary>The start of the last response body, at most <see cref="RunRecord.MaxSnippetLength"/> characters.</summary>
     public string? ResponseSnippet { get; init; }
 
+    /// <summary>The ids of the signing keys the sent requests were signed with, each once, in order of first use; empty when none was sent.</summary>
+    public IReadOnlyList<string> SigningKeyIds { get; init; } = [];
+
     public TimeSpan Duration => CompletedAt - StartedAt;
 }

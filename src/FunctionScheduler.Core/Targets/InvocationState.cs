@@ -16,8 +16,8 @@ internal sealed class InvocationState(
     /// <summary>The body bytes sent and signed, or null for a request without body.</summary>
     public byte[]? Body { get; } = body;
 
-    /// <summary>Removes the task's secrets from everything the target writes back.</summary>
-    public SecretRedactor Redactor { get; } = redactor;
+    /// <summary>Removes the task's secrets (and the attempt's identity token, once there is one) from everything the target writes back.</summary>
+    public SecretRedactor Redactor { get; set; } = redactor;
 
     /// <summary>Linked to the caller's token; cancelled by the retry callback to end a wait that would outlast MaxDuration.</summary>
     public CancellationTokenSource Budget { get; } = budget;
@@ -36,4 +36,16 @@ internal sealed class InvocationState(
 
     /// <summary>Set when retries stopped because the next one would have started after MaxDuration.</summary>
     public bool BudgetExhausted { get; set; }
+
+    /// <summary>The ids of the keys that signed requests sent so far, each once, in order of first use.</summary>
+    public List<string> SigningKeyIds { get; } = [];
+
+    /// <summary>Notes the keys of a request that was sent.</summary>
+    public void SignedWith(RequestSignature signature)
+    {
+        foreach (var id in signature.KeyIds.Where(id => !SigningKeyIds.Contains(id)))
+        {
+            SigningKeyIds.Add(id);
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace FunctionScheduler.Core.Targets;
 public static class SchedulerHeaders
 {
     /// <summary>The run id; the same on every attempt of a run, so receivers deduplicate on it.</summary>
-    public const string RunId = "X-Scheduler-Run-Id";
+    public const string RunId = SignatureHeaders.RunId;
 
     /// <summary>The task id.</summary>
     public const string TaskId = "X-Scheduler-Task-Id";
@@ -21,17 +21,17 @@ public static class SchedulerHeaders
     /// <summary>1-based attempt number within the run.</summary>
     public const string Attempt = "X-Scheduler-Attempt";
 
-    /// <summary>"scheduled" or "manual", see <see cref="KindValue"/>.</summary>
+    /// <summary>"scheduled", "manual" or "backfill", see <see cref="KindValue"/>.</summary>
     public const string Kind = "X-Scheduler-Kind";
 
     /// <summary>On a failure action's notification only: "runFailed" or "overdue".</summary>
     public const string Event = "X-Scheduler-Event";
 
-    /// <summary><c>t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256&gt;</c>; see docs/signatures.md.</summary>
-    public const string Signature = "X-Scheduler-Signature";
+    /// <summary><c>t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256&gt;</c>, one v1 per active key; see docs/signatures.md.</summary>
+    public const string Signature = SignatureHeaders.Signature;
 
-    /// <summary>Id of the key that made <see cref="Signature"/>, so receivers can hold two keys during a rotation.</summary>
-    public const string KeyId = "X-Scheduler-Key-Id";
+    /// <summary>Ids of the keys that made <see cref="Signature"/>, comma-separated, so receivers can hold two keys during a rotation.</summary>
+    public const string KeyId = SignatureHeaders.KeyId;
 
     /// <summary>W3C trace context of the attempt span.</summary>
     public const string TraceParent = "traceparent";
@@ -48,11 +48,12 @@ public static class SchedulerHeaders
     public static string FormatInstant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>"scheduled" or "manual".</summary>
+    /// <summary>"scheduled", "manual" or "backfill".</summary>
     public static string KindValue(OccurrenceKind kind) => kind switch
     {
         OccurrenceKind.Scheduled => "scheduled",
         OccurrenceKind.Manual => "manual",
+        OccurrenceKind.Backfill => "backfill",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown occurrence kind."),
     };
 }

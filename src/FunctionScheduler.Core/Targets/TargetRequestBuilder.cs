@@ -9,7 +9,8 @@ internal sealed class TargetRequestBuilder(RequestSigner signer, TimeProvider ti
 {
     public const string DefaultContentType = "application/json";
 
-    public HttpRequestMessage Build(InvocationState state, int attempt, Activity? attemptSpan)
+    /// <summary>The attempt's request, signed now, with <paramref name="bearerToken"/> as its Authorization when given.</summary>
+    public (HttpRequestMessage Request, RequestSignature Signature) Build(InvocationState state, int attempt, Activity? attemptSpan, string? bearerToken)
     {
         var invocation = state.Invocation;
         var target = invocation.Target;
@@ -20,6 +21,12 @@ internal sealed class TargetRequestBuilder(RequestSigner signer, TimeProvider ti
         }
 
         AddDefinitionHeaders(request, target.Headers, target.SecretHeaders);
+        if (bearerToken is not null)
+        {
+            // Validation keeps Authorization out of a definition with auth; the token wins regardless.
+            request.Headers.Remove("Authorization");
+            request.Headers.TryAddWithoutValidation("Authorization", SecretRedactors.BearerPrefix + bearerToken);
+        }
         if (request.Content is { } content)
         {
             var contentType = target.ContentType
@@ -45,10 +52,12 @@ internal sealed class TargetRequestBuilder(RequestSigner signer, TimeProvider ti
             headers.TryAddWithoutValidation(SchedulerHeaders.TraceState, traceState);
         }
 
-        // Signed per attempt: a retry minutes later carries a fresh timestamp that receivers accept.
-        headers.TryAddWithoutValidation(SchedulerHeaders.Signature, signer.Sign(invocation.RunId, state.Body, timeProvider.GetUtcNow()));
-        headers.TryAddWithoutValidation(SchedulerHeaders.KeyId, signer.KeyId);
-        return request;
+        // Signed per attempt, by the keys active now: a retry minutes later carries a fresh timestamp that receivers
+        // accept, and the keys of its own instant when a rotation's window opens or closes between attempts.
+        var signature = signer.Sign(invocation.RunId, state.Body, timeProvider.GetUtcNow());
+        headers.TryAddWithoutValidation(SchedulerHeaders.Signature, signature.Header);
+        headers.TryAddWithoutValidation(SchedulerHeaders.KeyId, signature.KeyIdHeader);
+        return (request, signature);
     }
 
     // Request headers go on the request, content headers (Content-Language, ...) on the content if there is one.

@@ -24,6 +24,9 @@ public static class DefinitionLimits
     /// <summary>Longest header value, in characters.</summary>
     public const int MaxHeaderValueLength = 8 * 1024;
 
+    /// <summary>Longest identity token audience (target.auth.audience), in characters.</summary>
+    public const int MaxAudienceLength = 512;
+
     /// <summary>Most attempts a retry policy may make.</summary>
     public const int MaxAttempts = 10;
 

@@ -12,7 +12,7 @@ internal static class TargetReader
     public const string DefaultContentType = "application/json";
 
     private static readonly FrozenSet<string> TargetNames = FrozenSet.ToFrozenSet(
-        ["url", "method", "headers", "secretHeaders", "body", "contentType", "timeout", "retry", "success"], StringComparer.Ordinal);
+        ["url", "method", "headers", "secretHeaders", "body", "contentType", "timeout", "retry", "success", "auth"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> RetryNames = FrozenSet.ToFrozenSet(
         ["maxAttempts", "initialDelay", "maxDelay", "maxDuration"], StringComparer.Ordinal);
@@ -35,6 +35,7 @@ internal static class TargetReader
         var headers = HeaderReader.Read(source, "headers", kept: null);
         var secretHeaders = HeaderReader.Read(source, "secretHeaders", KeptSecrets.Of(existing, url));
         CheckHeadersTogether(source, headers, secretHeaders);
+        var auth = AuthReader.Read(source, url, headers, secretHeaders);
         var body = source.String("body");
         if (body is not null && Encoding.UTF8.GetByteCount(body) > DefinitionLimits.MaxBodyBytes)
         {
@@ -60,6 +61,7 @@ internal static class TargetReader
             Timeout = timeout ?? HttpTarget.DefaultTimeout,
             Retry = retry,
             Success = success,
+            Auth = auth,
         };
 
         // Empty maps stay the model's shared empty default, so an omitted and an empty map read the same.

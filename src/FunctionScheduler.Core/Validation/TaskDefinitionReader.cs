@@ -36,25 +36,9 @@ public static class TaskDefinitionReader
     public static ReadResult<ScheduledTask> Read(ReadOnlySpan<byte> utf8Json, DefinitionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (utf8Json.Length > DefinitionLimits.MaxDocumentBytes)
+        if (JsonBody.Parse(utf8Json, out var unreadable) is not { } document)
         {
-            return Fail(string.Empty, ValidationRules.MaxLength, $"The body must be at most {DefinitionLimits.MaxDocumentBytes.ToString(CultureInfo.InvariantCulture)} bytes.");
-        }
-
-        if (JsonText.Problem(utf8Json) is { } problem)
-        {
-            return Fail(string.Empty, ValidationRules.Json, "The body is not valid JSON: " + problem);
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json.ToArray());
-        }
-        catch (JsonException exception)
-        {
-            // JsonText read the same bytes with the same rules; this guards against the two ever disagreeing.
-            return Fail(string.Empty, ValidationRules.Json, "The body is not valid JSON: " + exception.Message);
+            return ReadResult<ScheduledTask>.Invalid([unreadable]);
         }
 
         using (document)
@@ -91,6 +75,12 @@ public static class TaskDefinitionReader
         }
 
         var id = ReadId(root, context);
+        if (id is not null && context.Existing is null && ReservedIds.Contains(id))
+        {
+            errors.Add(root.PointerOf("id"), ValidationRules.ReservedId, $"'{id}' names a route (GET {ReservedIds.RoutePrefix}{id}); a new task cannot take it.");
+            id = null;
+        }
+
         var group = ReadGroup(root, context);
         var name = root.String("name");
         Bounds.CheckLength(errors, root.PointerOf("name"), name, DefinitionLimits.MaxNameLength);
@@ -183,6 +173,4 @@ public static class TaskDefinitionReader
         return group;
     }
 
-    private static ReadResult<ScheduledTask> Fail(string pointer, string rule, string message) =>
-        ReadResult<ScheduledTask>.Invalid([new FieldError(pointer, rule, message)]);
 }

@@ -18,10 +18,11 @@ public sealed class DurableTaskChangeNotifier(TaskOrchestrations orchestrations)
             // Nothing of the task is left to drive.
             TaskChange.Deleted => orchestrations.EndAsync(task.Id, "task deleted", cancellationToken),
 
-            // A paused task needs no instance: a running one re-plans, finds nothing planned and ends.
-            TaskChange.Paused => orchestrations.WakeIfActiveAsync(task.Id, change.ToString(), cancellationToken),
+            // A paused task needs no instance: a running one re-plans, finds nothing planned and ends. A cancelled
+            // backfill leaves nothing to do either.
+            TaskChange.Paused or TaskChange.BackfillCanceled => orchestrations.WakeIfActiveAsync(task.Id, change.ToString(), cancellationToken),
 
-            // Created, replaced, resumed or run-now: something may be due, so an instance must be there to see it.
+            // Created, replaced, resumed, run-now or backfill: something may be due, so an instance must be there to see it.
             _ => orchestrations.StartOrWakeAsync(task.Group, task.Id, change.ToString(), cancellationToken),
         };
     }

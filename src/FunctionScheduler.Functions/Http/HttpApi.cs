@@ -21,6 +21,14 @@ public sealed class HttpApi(TasksApiFactory apis, ApiEndpoint endpoint)
         return endpoint.RunAsync(request.HttpContext, cancellationToken => handler(apis.Create(client), cancellationToken));
     }
 
+    /// <summary>Handles a request whose JSON-lines body the handler reads as it arrives (an import).</summary>
+    public Task<IResult> HandleLinesAsync(
+        HttpRequest request, DurableTaskClient client, Func<TasksApi, IAsyncEnumerable<JsonLine>, CancellationToken, Task<ApiResponse>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return endpoint.RunWithLinesAsync(request, (lines, cancellationToken) => handler(apis.Create(client), lines, cancellationToken));
+    }
+
     /// <summary>Handles a request whose JSON body the handler reads.</summary>
     public Task<IResult> HandleBodyAsync(
         HttpRequest request, DurableTaskClient client, Func<TasksApi, ReadOnlyMemory<byte>, CancellationToken, Task<ApiResponse>> handler)

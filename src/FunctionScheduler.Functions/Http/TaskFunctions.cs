@@ -32,7 +32,9 @@ public sealed class TaskFunctions(HttpApi http)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks/{id}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
-        http.HandleAsync(request, client, (api, ct) => api.GetAsync(id, ct));
+        http.HandleAsync(request, client, (api, ct) => TransferFunctions.IsExport(id)
+            ? api.ExportAsync(QueryParameters.From(request), ct)
+            : api.GetAsync(id, ct));
 
     [Function("DeleteTask")]
     public Task<IResult> DeleteAsync(

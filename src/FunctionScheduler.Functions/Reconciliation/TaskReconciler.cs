@@ -77,11 +77,12 @@ public sealed partial class TaskReconciler(
             : throw new AggregateException($"Reconcile could not repair {failures.Count} tasks or orchestrations; every other one was reconciled.", failures);
     }
 
-    /// <summary>Whether a task needs an instance: it is active, or work is pending in any lifecycle.</summary>
+    /// <summary>Whether a task needs an instance: it is active, or work is pending in any lifecycle (run-now, a claim, a backfill).</summary>
     public static bool NeedsInstance(TaskRunState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return state.Lifecycle == TaskLifecycle.Active || state.RunRequests.Count > 0 || state.InFlight.Count > 0;
+        return state.Lifecycle == TaskLifecycle.Active || state.RunRequests.Count > 0 || state.InFlight.Count > 0
+            || state.Backfill is { Status: BackfillStatus.Running };
     }
 
     /// <summary>Whether something the task's instance should have done by now is still undone.</summary>
@@ -91,7 +92,12 @@ public sealed partial class TaskReconciler(
         var limit = now - OverdueAfter;
         return state.NextFireAt < limit
             || state.RunRequests.Any(requestedAt => requestedAt < limit)
-            || state.InFlight.Any(claim => claim.ExpiresAt < limit);
+            || state.InFlight.Any(claim => claim.ExpiresAt < limit)
+
+            // A running backfill with nothing claimed waits for a pass that should have come at once. (Right after a
+            // record and before the next claim this also holds: the wake that follows is harmless.)
+            || (state.Backfill is { Status: BackfillStatus.Running } backfill && backfill.RequestedAt < limit
+                && !state.InFlight.Any(claim => claim.Occurrence.Kind == OccurrenceKind.Backfill));
     }
 
     // One task the reconcile cannot repair must not keep it from the tasks after it: the error is logged and the

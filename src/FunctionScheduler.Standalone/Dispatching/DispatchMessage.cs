@@ -1,4 +1,5 @@
 using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Liveness;
 using FunctionScheduler.Core.Model;
 
 namespace FunctionScheduler.Standalone.Dispatching;
@@ -17,6 +18,15 @@ internal sealed record IndexPage(int Resync, IReadOnlyList<StoredTask> Tasks, lo
 
 /// <summary>A test asks to be told when the dispatcher is idle at or after <see cref="At"/>.</summary>
 internal sealed record IdleRequest(DateTimeOffset At, TaskCompletionSource Done) : DispatchMessage;
+
+/// <summary>A heartbeat found a change: this instance registered, or others are gone or stopping.</summary>
+internal sealed record HostsObserved(LivenessChange Change) : DispatchMessage;
+
+/// <summary>A heartbeat did not get through: storage does not answer.</summary>
+internal sealed record StorageUnreachable : DispatchMessage
+{
+    public static readonly StorageUnreachable Instance = new();
+}
 
 /// <summary>The loop's timer went off: something may be due, or a resync may be needed.</summary>
 internal sealed record WakeUp : DispatchMessage

@@ -26,6 +26,12 @@ internal sealed partial class TaskDispatcher
             case IdleRequest request:
                 _idleRequests.Add(request);
                 break;
+            case HostsObserved observed:
+                ApplyHosts(observed);
+                break;
+            case StorageUnreachable:
+                ApplyStorageUnreachable();
+                break;
             case WakeUp:
                 _wakeArmedFor = null; // the timer is spent (or went off early): the next pass arms it again
                 break;
@@ -95,11 +101,12 @@ internal sealed partial class TaskDispatcher
         else if (completed.Failed)
         {
             slot.NeedsRead = true;
-            _schedule.SetWake(slot, now + _options.FailureBackoff);
+            _schedule.SetWake(slot, now + RetryAfterFailure);
         }
         else
         {
-            _schedule.SetWake(slot, completed.WakeAt);
+            // The claim was planned before an instance was found gone: its claims are free now.
+            _schedule.SetWake(slot, HoldsDeadClaim(slot.Task) ? now : completed.WakeAt);
         }
     }
 
@@ -145,7 +152,7 @@ internal sealed partial class TaskDispatcher
         _resyncing = false;
         if (page.Failed)
         {
-            _nextResyncAt = now + _options.FailureBackoff;
+            _nextResyncAt = now + RetryAfterFailure;
             return;
         }
 
@@ -161,6 +168,13 @@ internal sealed partial class TaskDispatcher
         // A large index takes long to read: resyncing at most half of the time leaves storage to the fires.
         var took = now - _resyncStartedAt;
         _nextResyncAt = now + (took > _options.ResyncInterval ? took : _options.ResyncInterval);
+        if (_resyncAgain)
+        {
+            // Claims were freed while this read was under way: read again for the ones it may have missed.
+            _resyncAgain = false;
+            _nextResyncAt = now;
+        }
+
         Interlocked.Increment(ref _resyncsCompleted);
         LogResynced(page.Resync, _schedule.Count, gone.Count, took);
     }
@@ -202,7 +216,7 @@ internal sealed partial class TaskDispatcher
 
             token = page.ContinuationToken;
 
-            // The overdue check (docs/semantics.md §7) sees each task as the page read it; the page goes on as checked.
+            // The overdue check (docs/semantics.md §10) sees each task as the page read it; the page goes on as checked.
             IReadOnlyList<StoredTask> items;
             try
             {
@@ -256,7 +270,7 @@ internal sealed partial class TaskDispatcher
     // misfire to record, a completion), else the planner's next wake.
     private DateTimeOffset? WakeFor(StoredTask task, DateTimeOffset now)
     {
-        var decision = TaskPlanner.Plan(task.Definition, task.State, now, new ClaimRequest(InstanceId, _options.ClaimLease));
+        var decision = TaskPlanner.Plan(task.Definition, task.State, now, Claim(_options.ClaimLease));
         return decision.NextState != task.State ? now : decision.WakeAt;
     }
 }

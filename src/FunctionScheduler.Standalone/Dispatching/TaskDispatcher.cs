@@ -1,5 +1,6 @@
 using FunctionScheduler.Core.Execution;
 using FunctionScheduler.Core.Health;
+using FunctionScheduler.Core.Liveness;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Planning;
 using FunctionScheduler.Core.Storage;
@@ -12,17 +13,20 @@ namespace FunctionScheduler.Standalone.Dispatching;
 /// The embedded dispatcher: keeps every task of the index in memory with its next wake time, and fires whatever
 /// comes due through the core's <see cref="TaskExecutor"/> (claim, call, record). One loop owns all state; fires
 /// run on the thread pool, at most <see cref="DispatcherOptions.MaxConcurrentFires"/> at once and never two of one
-/// task. Several instances may share one index: claims are conditional writes, so each occurrence fires once.
+/// task. Several instances may share one index: claims are conditional writes, so each occurrence fires once, and
+/// heartbeats tell when an instance is gone so that its claims are taken over (TaskDispatcher.Liveness.cs).
 /// </summary>
 internal sealed partial class TaskDispatcher(
     TaskExecutor executor,
     ITaskStore store,
     OverdueMonitor overdue,
+    IHostRegistry hosts,
     DispatchInbox inbox,
     SchedulerMetrics metrics,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
-    ILogger<TaskDispatcher> logger) : BackgroundService
+    ILogger<TaskDispatcher> logger,
+    ILoggerFactory loggers) : BackgroundService
 {
     // A task due months ahead must not overflow the timer; waking early only re-reads the clock and re-arms.
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromHours(1);
@@ -32,6 +36,8 @@ internal sealed partial class TaskDispatcher(
     private readonly Dictionary<string, Task> _fires = new(StringComparer.Ordinal);
     private readonly List<IdleRequest> _idleRequests = [];
     private readonly CancellationTokenSource _fireCancellation = new();
+    private readonly CancellationTokenSource _heartbeatStop = new();
+    private readonly FireGate _gate = new();
     private int _resync;
     private bool _resyncing;
     private long _resyncReadAfter;
@@ -42,6 +48,7 @@ internal sealed partial class TaskDispatcher(
     private int _resyncsCompleted;
     private ITimer? _wakeTimer;
     private DateTimeOffset? _wakeArmedFor;
+    private bool _resyncAgain;
 
     /// <summary>The claimant this instance writes into claims.</summary>
     public string InstanceId { get; } = string.IsNullOrWhiteSpace(options.Value.InstanceId) ? NewInstanceId() : options.Value.InstanceId;
@@ -77,6 +84,8 @@ internal sealed partial class TaskDispatcher(
     {
         _wakeTimer?.Dispose();
         _fireCancellation.Dispose();
+        _heartbeatStop.Dispose();
+        _heartbeat?.Dispose();
         base.Dispose();
     }
 
@@ -84,6 +93,8 @@ internal sealed partial class TaskDispatcher(
     {
         LogStarting(InstanceId, _options.ResyncInterval, _options.MaxConcurrentFires);
         _wakeTimer = time.CreateTimer(_ => inbox.Post(WakeUp.Instance), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _heartbeat = new HostHeartbeat(hosts, InstanceId, _options.HostTimeout, time, loggers.CreateLogger<HostHeartbeat>());
+        var heartbeats = RunHeartbeatsAsync(_heartbeatStop.Token);
         try
         {
             await RunAsync(stoppingToken);
@@ -94,7 +105,7 @@ internal sealed partial class TaskDispatcher(
         }
         finally
         {
-            await DrainAsync();
+            await DrainAsync(heartbeats);
             foreach (var request in _idleRequests)
             {
                 request.Done.TrySetCanceled(stoppingToken);
@@ -126,7 +137,8 @@ internal sealed partial class TaskDispatcher(
 
     private void Dispatch(DateTimeOffset now)
     {
-        while (_fires.Count < _options.MaxConcurrentFires && _schedule.TryTakeDue(now, out var slot))
+        // Until this instance's heartbeat is stored, nobody could tell that it died: it claims nothing.
+        while (Heartbeat.Registered && _fires.Count < _options.MaxConcurrentFires && _schedule.TryTakeDue(now, out var slot))
         {
             slot.Running = true;
             var reread = slot.NeedsRead;
@@ -148,7 +160,7 @@ internal sealed partial class TaskDispatcher(
             after = task;
             if (task is not null)
             {
-                var outcome = await executor.RunDueAsync(task, ClaimFor(task), cancellationToken);
+                var outcome = await executor.RunDueAsync(task, ClaimFor(task), _gate, cancellationToken);
                 after = outcome.Task;
                 wakeAt = outcome.WakeAt;
             }
@@ -176,14 +188,14 @@ internal sealed partial class TaskDispatcher(
     {
         // Planning once more, without writing, tells how many occurrences the claim will cover and so how long
         // it must hold; the planner is pure and cheap next to a storage write.
-        var probe = new ClaimRequest(InstanceId, _options.ClaimLease);
+        var probe = Claim(_options.ClaimLease);
         var due = TaskPlanner.Plan(task.Definition, task.State, time.GetUtcNow(), probe).Due.Count;
-        return new ClaimRequest(InstanceId, ClaimLeases.For(task.Definition.Target, due, _options.ClaimLease));
+        return Claim(ClaimLeases.For(task.Definition.Target, due, _options.ClaimLease));
     }
 
     private async Task WaitAsync(DateTimeOffset now, CancellationToken stoppingToken)
     {
-        var wakeAt = _fires.Count < _options.MaxConcurrentFires ? _schedule.Earliest() : null;
+        var wakeAt = Heartbeat.Registered && _fires.Count < _options.MaxConcurrentFires ? _schedule.Earliest() : null;
         if (!_resyncing && (wakeAt is null || _nextResyncAt < wakeAt))
         {
             wakeAt = _nextResyncAt;
@@ -208,17 +220,24 @@ internal sealed partial class TaskDispatcher(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private async Task DrainAsync()
+    // Stops without stranding claims: fires about to invoke hand their claims back, other instances are told to
+    // look (the stopping heartbeat), fires under way finish within the grace, and the last heartbeat says stopped,
+    // which frees whatever is still claimed (fires cancelled at the end of the grace) at once.
+    private async Task DrainAsync(Task heartbeats)
     {
+        var deadline = time.GetUtcNow() + _options.ShutdownGrace;
+        Volatile.Write(ref _stopping, true);
+        await WaitUntilAsync(_gate.CloseAsync(), deadline);
+        if (Heartbeat.Registered)
+        {
+            await Heartbeat.BeatAsync(HostStatus.Stopping);
+        }
+
         if (_fires.Count > 0)
         {
             LogDraining(_fires.Count, _options.ShutdownGrace);
             var all = Task.WhenAll(_fires.Values);
-            try
-            {
-                await all.WaitAsync(_options.ShutdownGrace, time);
-            }
-            catch (TimeoutException)
+            if (!await WaitUntilAsync(all, deadline))
             {
                 LogDrainTimedOut(_fires.Values.Count(f => !f.IsCompleted));
                 await _fireCancellation.CancelAsync();
@@ -235,9 +254,30 @@ internal sealed partial class TaskDispatcher(
             }
         }
 
+        await _heartbeatStop.CancelAsync();
+        await heartbeats;
+        if (Heartbeat.Registered)
+        {
+            await Heartbeat.StopAsync();
+        }
+
         // This process no longer schedules anything: another instance has them now.
         metrics.AddActiveTasks(-_schedule.Slots.Count(s => s.CountedActive));
         LogStopped(InstanceId);
+    }
+
+    private async Task<bool> WaitUntilAsync(Task task, DateTimeOffset deadline)
+    {
+        var left = deadline - time.GetUtcNow();
+        try
+        {
+            await task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     private void PublishNextWake()
@@ -267,6 +307,10 @@ internal sealed partial class TaskDispatcher(
         });
     }
 
-    private static string NewInstanceId() =>
-        $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+    // Also the row key of the heartbeat: characters a row key refuses ('/', '#', '?', ...) become '-'.
+    private static string NewInstanceId()
+    {
+        var machine = new string([.. Environment.MachineName.Take(64).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-')]);
+        return $"{(machine.Length > 0 && char.IsAsciiLetterOrDigit(machine[0]) ? machine : "host" + machine)}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+    }
 }

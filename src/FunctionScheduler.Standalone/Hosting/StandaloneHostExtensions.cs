@@ -1,6 +1,7 @@
 using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Http;
 using FunctionScheduler.Standalone.Dispatching;
 using FunctionScheduler.Standalone.Http;
@@ -33,9 +34,10 @@ public static class StandaloneHostExtensions
         services.AddSingleton<TaskDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<TaskDispatcher>());
 
-        // The host waits for the dispatcher's own grace, and a little for the rest.
-        services.AddOptions<HostOptions>().Configure<IOptions<DispatcherOptions>>((host, dispatcher) =>
-            host.ShutdownTimeout = dispatcher.Value.ShutdownGrace + TimeSpan.FromSeconds(5));
+        // The host waits for the dispatcher's own grace, its two last heartbeats (each one storage request at most),
+        // and a little for the rest.
+        services.AddOptions<HostOptions>().Configure<IOptions<DispatcherOptions>, IOptions<TableStorageOptions>>((host, dispatcher, storage) =>
+            host.ShutdownTimeout = dispatcher.Value.ShutdownGrace + (storage.Value.RequestTimeout * 2) + TimeSpan.FromSeconds(5));
 
         services.AddSingleton<ApiKeys>();
         services.AddHostedService<ApiKeyAnnouncer>();

@@ -1,3 +1,4 @@
+using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.Api.Representations;
 using Microsoft.OpenApi;
 
@@ -54,8 +55,6 @@ internal static class OpenApiExtensions
                     };
                 }
 
-                // The listings read their query through the shared QueryParameters (so both hosts see a repeated
-                // parameter alike), which minimal APIs cannot describe: the parameters are described here instead.
                 if (operation.OperationId is PreviewEndpoints.PreviewScheduleName)
                 {
                     var schema = await context.GetOrCreateSchemaAsync(typeof(SchedulePreviewRequest), cancellationToken: cancellationToken);
@@ -67,11 +66,36 @@ internal static class OpenApiExtensions
                     };
                 }
 
+                if (operation.OperationId is OperationEndpoints.StartBackfillName)
+                {
+                    var schema = await context.GetOrCreateSchemaAsync(typeof(BackfillRequest), cancellationToken: cancellationToken);
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Description = "The window (from, to: both included, to not after now), an optional limit, retryFailed.",
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                    };
+                }
+
+                if (operation.OperationId is OperationEndpoints.ImportTasksName)
+                {
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Description = "One task definition (a PUT body with its id) per line.",
+                        Content = new Dictionary<string, OpenApiMediaType> { [JsonLines.MediaType] = new(), ["application/jsonl"] = new() },
+                    };
+                }
+
+                // The listings read their query through the shared QueryParameters (so both hosts see a repeated
+                // parameter alike), which minimal APIs cannot describe: the parameters are described here instead.
                 var query = operation.OperationId switch
                 {
                     TaskEndpoints.ListTasksName => ListQuery,
                     TaskEndpoints.ListRunsName => ListQuery[2..],
                     PreviewEndpoints.TaskOccurrencesName => ["count"],
+                    OperationEndpoints.ExportTasksName => ListQuery[..2],
+                    OperationEndpoints.ImportTasksName => ["dryRun"],
                     _ => [],
                 };
                 foreach (var name in query)

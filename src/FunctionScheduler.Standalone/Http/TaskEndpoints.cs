@@ -68,7 +68,7 @@ internal static class TaskEndpoints
             .Produces<ProblemDocument>(400, ProblemJson)
             .Produces<ProblemDocument>(404, ProblemJson);
 
-        return tasks;
+        return tasks.MapOperationEndpoints();
     }
 
     private static Task<IResult> CreateAsync(HttpRequest request, TasksApi api, ApiEndpoint endpoint) =>

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Model;
-using FunctionScheduler.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionScheduler.Benchmarks.Load;
 
@@ -30,7 +27,7 @@ internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, Text
         var firstAt = DateTimeOffset.UtcNow + lead;
         var tasks = define(firstAt);
         log.WriteLine($"[{name}] seeding {tasks.Count} tasks");
-        await SeedViaStoreAsync(prefix, tasks);
+        await TaskSeeder.ViaStoreAsync(azurite.ConnectionString, prefix, tasks);
 
         using var counter = new StorageRequestCounter(azurite.Port);
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
@@ -112,19 +109,6 @@ internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, Text
         await TaskSeeder.DeleteTablesAsync(azurite.ConnectionString, prefix);
         target.Clear();
         return result;
-    }
-
-    private async Task SeedViaStoreAsync(string prefix, IReadOnlyList<ScheduledTask> tasks)
-    {
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSchedulerStorage(options =>
-            {
-                options.ConnectionString = azurite.ConnectionString;
-                options.TablePrefix = prefix;
-            })
-            .BuildServiceProvider();
-        await TaskSeeder.ViaStoreAsync(services.GetRequiredService<ITaskStore>(), tasks, DateTimeOffset.UtcNow);
     }
 
     private async Task<Window> MeasureAsync(StorageRequestCounter counter, TimeSpan duration)

@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
+using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Planning;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Storage.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace FunctionScheduler.Benchmarks.Load;
@@ -15,11 +17,26 @@ internal static class TaskSeeder
 {
     private const int InFlight = 32;
 
-    public static async Task ViaStoreAsync(ITaskStore store, IReadOnlyList<ScheduledTask> tasks, DateTimeOffset now)
+    /// <summary>Creates <paramref name="tasks"/> through the store's own create, under <paramref name="tablePrefix"/>.</summary>
+    public static async Task ViaStoreAsync(string connectionString, string tablePrefix, IReadOnlyList<ScheduledTask> tasks)
     {
+        await using var services = Storage(connectionString, tablePrefix);
+        var store = services.GetRequiredService<ITaskStore>();
+        var now = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (task, ct) =>
             await store.CreateAsync(task, Preview(task, now), ct));
     }
+
+    /// <summary>The core's storage services over the tables under <paramref name="tablePrefix"/>.</summary>
+    public static ServiceProvider Storage(string connectionString, string tablePrefix) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSchedulerStorage(options =>
+            {
+                options.ConnectionString = connectionString;
+                options.TablePrefix = tablePrefix;
+            })
+            .BuildServiceProvider();
 
     /// <summary>
     /// Writes the task rows in entity group transactions (100 rows of one group per request). The id rows are left

@@ -39,6 +39,32 @@ public sealed class FunctionSchedulerClientTests(SchedulerHostFixture fixture) :
     }
 
     [Fact]
+    public async Task CreateTaskAsync_WithManagedIdentity_StoredAndKeptByAReadEditPut()
+    {
+        var definition = TaskBuilder.Cron("0 0 1 1 *").WithId("client-auth").Calls(fixture.HookUrl).WithManagedIdentity("api://reports").Build();
+
+        var created = await _client.CreateTaskAsync(definition);
+        var edited = created.ToDefinition() with { Name = "renamed" };
+        var replaced = await _client.PutTaskAsync("client-auth", edited);
+
+        Assert.Equal(new TargetAuthRepresentation { Type = TargetAuthType.ManagedIdentity, Audience = "api://reports" }, created.Target.Auth);
+        Assert.Equal(created.Target.Auth, replaced.Target.Auth);
+        Assert.Equal("renamed", replaced.Name);
+    }
+
+    [Fact]
+    public async Task CreateTaskAsync_ManagedIdentityWithAnAuthorizationHeader_ValidationErrorAtTheHeader()
+    {
+        var definition = TaskBuilder.Cron("0 0 1 1 *").Calls(fixture.HookUrl).WithSecretHeader("Authorization", "Bearer x").WithManagedIdentity("api://reports").Build();
+
+        var error = await Assert.ThrowsAsync<FunctionSchedulerException>(() => _client.CreateTaskAsync(definition));
+
+        Assert.True(error.IsValidation);
+        var field = Assert.Single(error.Errors);
+        Assert.Equal(("/target/secretHeaders/Authorization", ValidationRules.AuthConflict), (field.Pointer, field.Rule));
+    }
+
+    [Fact]
     public async Task CreateTaskAsync_WithoutId_ServerGeneratesOne()
     {
         var task = await _client.CreateTaskAsync(TaskBuilder.Interval(TimeSpan.FromHours(1)).Calls(fixture.HookUrl).Build());

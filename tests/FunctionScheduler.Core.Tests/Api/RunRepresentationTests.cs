@@ -27,6 +27,7 @@ public sealed class RunRepresentationTests
             HttpStatus = 200,
             Duration = TimeSpan.FromMilliseconds(1234.9),
             ResponseSnippet = "{\"ok\":true}",
+            SigningKeyIds = ["key-2026-02", "key-2026-03"],
         };
 
         var json = SchedulerJson.Serialize(RunRepresentation.From(run));
@@ -36,7 +37,7 @@ public sealed class RunRepresentationTests
               "runId": "{{run.RunId}}", "taskId": "nightly-report", "kind": "scheduled",
               "scheduledAt": "2026-03-01T02:30:00Z", "fireAt": "2026-03-01T02:30:07Z", "status": "succeeded", "generation": 2,
               "startedAt": "2026-03-01T02:30:07.25Z", "completedAt": "2026-03-01T02:30:08.5Z", "attempts": 1, "httpStatus": 200,
-              "durationMs": 1234, "responseSnippet": "{\"ok\":true}"
+              "durationMs": 1234, "responseSnippet": "{\"ok\":true}", "signingKeyIds": ["key-2026-02", "key-2026-03"]
             }
             """;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(json)), json);
@@ -66,6 +67,28 @@ public sealed class RunRepresentationTests
         Assert.Equal("httpStatus", (string?)json["errorClass"]);
         Assert.Equal("503 Service Unavailable", (string?)json["error"]);
         Assert.Null(json["durationMs"]);
+    }
+
+    [Fact]
+    public void From_IdentityTokenFailure_WritesItsErrorClassAndNoKeyIds()
+    {
+        var occurrence = Occurrence.Manual(Scheduled);
+        var run = new RunRecord
+        {
+            TaskId = "t",
+            RunId = RunId.For("t", occurrence, 1),
+            Occurrence = occurrence,
+            Generation = 1,
+            Status = RunStatus.Failed,
+            ErrorClass = RunErrorClass.IdentityToken,
+            Error = "No identity token for audience 'api://t': AuthenticationFailedException: AADSTS500011",
+        };
+
+        var json = JsonNode.Parse(SchedulerJson.Serialize(RunRepresentation.From(run)))!;
+
+        Assert.Equal("identityToken", (string?)json["errorClass"]);
+        Assert.Equal(0, (int?)json["attempts"]);
+        Assert.Null(json["signingKeyIds"]);
     }
 
     [Fact]

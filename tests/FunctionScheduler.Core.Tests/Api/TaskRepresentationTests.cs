@@ -78,6 +78,7 @@ public sealed class TaskRepresentationTests
         RepresentationFixtures.FullDefinition,
         "{'id':'t1','cron':'0 */5 * * * ?','url':'http://worker.example.com/sync'}",
         "{'id':'t2','schedule':{'interval':'PT1M30S','startAt':'2026-01-01T00:00:00.5+01:00','misfire':{'policy':'skip'}},'target':{'url':'https://w.example.com','method':'GET','secretHeaders':{'Authorization':'Bearer x','X-Key':'k'}}}",
+        "{'id':'t4','schedule':{'cron':'0 * * * *'},'target':{'url':'https://w.example.com','auth':{'type':'managedIdentity','audience':'api://reports'}}}",
         "{'id':'t3','group':'once','schedule':{'at':'2026-12-01T08:00:00Z','endAt':'2026-12-02T00:00:00Z'},'target':{'url':'https://w.example.com/a%20b?q=\\u00e9','body':'plain \\u2603','contentType':'text/plain; charset=utf-8','timeout':'PT10M'}}",
     };
 
@@ -97,6 +98,35 @@ public sealed class TaskRepresentationTests
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         DefinitionAssert.Equal(original, result.Value);
+    }
+
+    [Fact]
+    public void From_TargetWithAuth_WritesTypeAndAudienceOnly()
+    {
+        var withAuth = RepresentationFixtures.Definition(TestJson.Merge(
+            RepresentationFixtures.FullDefinition,
+            """{"target":{"secretHeaders":null,"auth":{"type":"managedIdentity","audience":"api://reports"}}}"""));
+
+        var target = JsonNode.Parse(SchedulerJson.Serialize(TargetRepresentation.From(withAuth.Target)))!.AsObject();
+        var without = JsonNode.Parse(SchedulerJson.Serialize(TargetRepresentation.From(RepresentationFixtures.Definition(RepresentationFixtures.FullDefinition).Target)))!.AsObject();
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"managedIdentity","audience":"api://reports"}"""), target["auth"]), target.ToJsonString());
+        Assert.False(without.ContainsKey("auth"));
+    }
+
+    [Fact]
+    public void ToDefinition_TaskWithAuth_KeepsTheAudience()
+    {
+        var original = RepresentationFixtures.Definition("{'id':'t','cron':'0 * * * *','url':'https://w.example.com'}");
+        original = original with { Target = original.Target with { Auth = new TargetAuth { Audience = "api://reports" } } };
+        var representation = SchedulerJson.Deserialize<TaskRepresentation>(SchedulerJson.SerializeToUtf8Bytes(TaskRepresentation.From(RepresentationFixtures.Stored(original))))!;
+
+        var definition = representation.ToDefinition();
+
+        Assert.Equal(new TargetAuthDefinition { Type = TargetAuthType.ManagedIdentity, Audience = "api://reports" }, definition.Target.Auth);
+        var read = TaskDefinitionReader.Read(SchedulerJson.SerializeToUtf8Bytes(definition), new DefinitionContext(original.Id, original));
+        Assert.True(read.IsValid, string.Join("; ", read.Errors));
+        DefinitionAssert.Equal(original, read.Value);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text;
+using FunctionScheduler.Core.Execution;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Planning;
+using FunctionScheduler.Core.Targets;
 using FunctionScheduler.Core.Tests.Storage;
 using FunctionScheduler.Testing.Conformance;
 using Microsoft.Extensions.Time.Testing;
@@ -97,6 +99,92 @@ public sealed class TaskExecutorTests
     }
 
     [Fact]
+    public async Task ClaimDueAsync_ClaimantDeadWithinItsLease_AnotherInstanceTakesItOverAtOnce()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var target = new ScriptedTarget(clock);
+        await using var core = new CoreServices(clock, target);
+        var task = await CreateAsync(core, """{"id":"crashed","cron":"* * * * *","url":"https://target.example/hook"}""");
+        clock.SetUtcNow(T0.AddSeconds(40));
+        var abandoned = await core.Executor.ClaimDueAsync(task, ClaimA with { Lease = TimeSpan.FromMinutes(30) });
+        var claimed = Assert.Single(abandoned.Claimed);
+
+        // One second later, half an hour before the lease ends, instance A is known to be gone.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var alive = await core.Executor.ClaimDueAsync(abandoned.Task!, ClaimB);
+        var taken = await core.Executor.RunDueAsync(alive.Task!, ClaimB with { DeadClaimants = new HashSet<string> { "instance-a" } });
+
+        Assert.Empty(alive.Claimed);
+        Assert.Contains(taken.Claimed, c => c.Occurrence == claimed.Occurrence && c.ClaimedBy == "instance-b");
+        Assert.Equal([RunId.For("crashed", claimed.Occurrence, claimed.Generation)], target.Fires.Select(f => f.RunId));
+        Assert.Empty((await core.Store.GetAsync("crashed"))!.State.InFlight);
+    }
+
+    [Fact]
+    public async Task RunDueAsync_GateClosedBeforeTheClaim_ClaimsAndWritesNothing()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var log = new RequestLog("");
+        var target = new ScriptedTarget(clock);
+        await using var core = new CoreServices(clock, target, tablePolicy: log);
+        var task = await CreateAsync(core, """{"id":"closed","cron":"* * * * *","url":"https://target.example/hook"}""");
+        clock.SetUtcNow(T0.AddSeconds(40));
+        var gate = new FireGate();
+        await gate.CloseAsync();
+        log.Take();
+
+        var outcome = await core.Executor.RunDueAsync(task, ClaimA, gate);
+
+        Assert.Empty(outcome.Claimed);
+        Assert.Empty(log.Take());
+        Assert.Empty(target.Fires);
+    }
+
+    [Fact]
+    public async Task RunDueAsync_GateClosesDuringTheFirstInvocation_HandsBackTheRestForAnotherInstanceAtOnce()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var gate = new FireGate();
+        var target = new ScriptedTarget(clock);
+        await using var core = new CoreServices(clock, new ClosingTarget(target, gate));
+        var task = await CreateAsync(core, """
+            {"id":"behind","schedule":{"cron":"* * * * *","misfire":{"policy":"catchUp","grace":"PT1H"}},
+             "target":{"url":"https://target.example/hook"}}
+            """);
+        clock.SetUtcNow(T0.AddMinutes(3));   // three occurrences due, claimed together
+
+        var stopping = await core.Executor.RunDueAsync(task, ClaimA, gate);
+        var handedBack = (await core.Store.GetAsync("behind"))!.State.InFlight;
+        var firedWhileStopping = target.Fires.Count;
+        var taken = await core.Executor.RunDueAsync((await core.Store.GetAsync("behind"))!, ClaimB);
+
+        Assert.Equal(3, stopping.Claimed.Count);
+        Assert.Equal(1, firedWhileStopping);
+        Assert.Equal(2, handedBack.Count);
+        Assert.All(handedBack, c => Assert.Equal(("instance-a", clock.GetUtcNow()), (c.ClaimedBy, c.ExpiresAt)));
+        Assert.Equal(handedBack.Select(c => c.Occurrence), taken.Claimed.Select(c => c.Occurrence));
+        Assert.Equal(3, target.Fires.Select(f => f.RunId).Distinct().Count());
+        Assert.Empty((await core.Store.GetAsync("behind"))!.State.InFlight);
+    }
+
+    [Fact]
+    public async Task FireGate_CloseAsync_WaitsOnlyForFiresStillDeciding()
+    {
+        var gate = new FireGate();
+        Assert.True(gate.TryEnter());
+        Assert.True(gate.TryEnter());
+
+        var closing = gate.CloseAsync();
+        gate.Leave();
+        var stillOne = closing.IsCompleted;
+        gate.Leave();
+
+        Assert.False(stillOne);
+        await closing.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(gate.TryEnter());
+    }
+
+    [Fact]
     public async Task FireAsync_TakeoverOfAnAlreadyRecordedRun_DoesNotCallTheTargetAgain()
     {
         var clock = new FakeTimeProvider(T0);
@@ -146,11 +234,55 @@ public sealed class TaskExecutorTests
         Assert.Empty(log.Take());
     }
 
+    [Theory]
+    [InlineData(new string[0], null)]
+    [InlineData(new[] { "old", "new" }, "old,new")]
+    public async Task RunDueAsync_InvokerReportsSigningKeys_RunRecordNamesThem(string[] keyIds, string? recorded)
+    {
+        var clock = new FakeTimeProvider(T0);
+        await using var core = new CoreServices(clock, new KeyReportingTarget(clock, keyIds));
+        var task = await CreateAsync(core, """{"id":"keys","cron":"* * * * *","url":"https://target.example/hook"}""");
+        clock.SetUtcNow(T0.AddSeconds(40));
+
+        var outcome = await core.Executor.RunDueAsync(task, ClaimA);
+
+        var claimed = Assert.Single(outcome.Claimed);
+        var run = await core.Runs.GetAsync("keys", claimed.Occurrence, claimed.Generation);
+        Assert.Equal(recorded, run?.SigningKeyIds is { } ids ? string.Join(',', ids) : null);
+    }
+
     private static async Task<StoredTask> CreateAsync(CoreServices core, string json)
     {
         var response = await core.Api.CreateAsync(Encoding.UTF8.GetBytes(json));
         Assert.Equal(201, response.StatusCode);
         var id = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("id").GetString()!;
         return (await core.Store.GetAsync(id))!;
+    }
+
+    // Stands for a host that starts stopping while its first invocation is under way.
+    private sealed class ClosingTarget(ScriptedTarget inner, FireGate gate) : ITargetInvoker
+    {
+        public async Task<InvocationResult> InvokeAsync(TargetInvocation invocation, CancellationToken cancellationToken = default)
+        {
+            var closing = gate.CloseAsync();
+            var result = await inner.InvokeAsync(invocation, cancellationToken);
+            Assert.True(closing.IsCompleted, "The gate waited for a fire that was already invoking.");
+            return result;
+        }
+    }
+
+    // Succeeds at once, reporting the keys it signed with, as the HTTP invoker does.
+    private sealed class KeyReportingTarget(TimeProvider clock, IReadOnlyList<string> keyIds) : ITargetInvoker
+    {
+        public Task<InvocationResult> InvokeAsync(TargetInvocation invocation, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new InvocationResult
+            {
+                Status = RunStatus.Succeeded,
+                StartedAt = clock.GetUtcNow(),
+                CompletedAt = clock.GetUtcNow(),
+                Attempts = keyIds.Count > 0 ? 1 : 0,
+                HttpStatus = 200,
+                SigningKeyIds = keyIds,
+            });
     }
 }

@@ -13,6 +13,10 @@ public sealed class RunStatisticsTests
     [InlineData("F F S", 0, 2)]
     [InlineData("S M", 0, 0)]
     [InlineData("M M", 0, null)]
+    [InlineData("F f F", 2, null)] // lower case: backfilled runs, which move no health
+    [InlineData("S F s", 1, 0)]
+    [InlineData("f f f", 0, null)]
+    [InlineData("F F s", 2, null)]
     public void With_RunsInOrder_KeepsTheStreakAndTheLastSuccess(string runs, long streak, int? lastSuccessIndex)
     {
         var stats = RunStatistics.Empty;
@@ -41,6 +45,21 @@ public sealed class RunStatisticsTests
     }
 
     [Fact]
+    public void RecentSuccessRate_BackfilledRuns_AreLeftOutButStillCounted()
+    {
+        var stats = RunStatistics.Empty;
+        foreach (var (status, i) in "S F f f f".Split(' ').Select((s, i) => (s, i)))
+        {
+            stats = stats.With(Recent(i, status));
+        }
+
+        Assert.Equal(0.5, stats.RecentSuccessRate);
+        Assert.Equal(4, stats.Failed);
+        Assert.Equal(5, stats.Recent.Count);
+        Assert.Null(RunStatistics.Empty.With(Recent(0, "f")).RecentSuccessRate);
+    }
+
+    [Fact]
     public void LeadingFailures_MoreFailuresThanKept_CountsOnlyWhatTheRecentListShows()
     {
         var stats = RunStatistics.Empty;
@@ -53,10 +72,11 @@ public sealed class RunStatisticsTests
         Assert.Equal(RunStatistics.MaxRecent, RunStatistics.LeadingFailures(stats.Recent));
     }
 
+    // S, F, M: scheduled runs (succeeded, failed, missed); s, f: backfilled ones.
     private static RecentRun Recent(int minute, string status) => new(
         T0.AddMinutes(minute),
-        OccurrenceKind.Scheduled,
-        status switch { "S" => RunStatus.Succeeded, "F" => RunStatus.Failed, _ => RunStatus.Missed },
+        status is "s" or "f" ? OccurrenceKind.Backfill : OccurrenceKind.Scheduled,
+        status.ToUpperInvariant() switch { "S" => RunStatus.Succeeded, "F" => RunStatus.Failed, _ => RunStatus.Missed },
         status == "M" ? null : 200,
         null);
 }

@@ -42,6 +42,39 @@ public sealed class TaskHealthTests
     }
 
     [Fact]
+    public void AfterRecorded_BackfilledFailures_NeverPauseNorMoveTheStreak()
+    {
+        var state = NewState(Created);
+        var (firstClaim, firstRun) = Fire(1, RunStatus.Failed);
+        state = TaskHealth.AfterRecorded(PauseAfterThree, state with { InFlight = [firstClaim] }, firstRun, firstRun.CompletedAt!.Value);
+        for (var i = 1; i <= 10; i++)
+        {
+            var occurrence = Occurrence.Backfill(Created.AddHours(-i), Created.AddMinutes(1 + i));
+            var run = Run(occurrence, RunStatus.Failed);
+            state = TaskHealth.AfterRecorded(PauseAfterThree, state with { InFlight = [new(occurrence, "host-a", Created.AddHours(1), 1)] }, run, run.CompletedAt!.Value);
+        }
+
+        Assert.Equal(TaskLifecycle.Active, state.Lifecycle);
+        Assert.Equal(1, state.RunStats.ConsecutiveFailures);
+        Assert.Equal(11, state.RunStats.Failed);
+    }
+
+    [Fact]
+    public void AfterRecorded_BackfilledFailureOnAStreakAlreadyAtTheLimit_DoesNotPauseAgain()
+    {
+        // Resume clears the reason, not the streak: a scheduled failure then pauses again, a backfilled one must not.
+        var state = NewState(Created) with { RunStats = RunStatistics.Empty with { ConsecutiveFailures = 3 } };
+        var occurrence = Occurrence.Backfill(Created.AddHours(-1), Created.AddMinutes(1));
+        var run = Run(occurrence, RunStatus.Failed);
+
+        var after = TaskHealth.AfterRecorded(PauseAfterThree, state with { InFlight = [new(occurrence, "host-a", Created.AddHours(1), 1)] }, run, Created.AddMinutes(1));
+
+        Assert.Equal(TaskLifecycle.Active, after.Lifecycle);
+        var (claimed, scheduled) = Fire(2, RunStatus.Failed);
+        Assert.Equal(TaskLifecycle.Paused, TaskHealth.AfterRecorded(PauseAfterThree, after with { InFlight = [claimed] }, scheduled, Created.AddMinutes(3)).Lifecycle);
+    }
+
+    [Fact]
     public void AfterRecorded_SameFailedRunTwice_CountsItOnce()
     {
         var task = PauseAfterThree with { AutoPauseAfter = 2 };

@@ -136,4 +136,37 @@ public class RunBookkeepingTests
         Assert.Equal(new RecentRun(missed.Last, OccurrenceKind.Scheduled, RunStatus.Missed, null, null), Assert.Single(state.RunStats.Recent));
         Assert.Same(TwoInFlight.InFlight, state.InFlight);
     }
+
+    [Fact]
+    public void HandedBack_OwnUnstartedClaim_LapsesNowAndOthersAreUntouched()
+    {
+        var now = At("2025-01-01T00:01:30Z");
+
+        var state = RunBookkeeping.HandedBack(TwoInFlight, [TwoInFlight.InFlight[0]], now);
+
+        Assert.Equal([TwoInFlight.InFlight[0] with { ExpiresAt = now }, TwoInFlight.InFlight[1]], state.InFlight);
+        Assert.Equal(TwoInFlight.LastRun, state.LastRun);
+    }
+
+    [Theory]
+    [InlineData("host-c", 1)]   // another claimant's claim of the occurrence
+    [InlineData("host-a", 2)]   // the same instant claimed in another generation
+    public void HandedBack_NotTheClaimAsMade_ReturnsTheSameState(string claimant, long generation)
+    {
+        var now = At("2025-01-01T00:01:30Z");
+        var other = new ClaimedOccurrence(Early, claimant, At("2025-01-01T00:05:00Z"), generation);
+
+        Assert.Same(TwoInFlight, RunBookkeeping.HandedBack(TwoInFlight, [other], now));
+    }
+
+    [Fact]
+    public void HandedBack_ThenPlannedByAnother_TakenOverAtOnce()
+    {
+        var now = At("2025-01-01T00:01:30Z");
+        var handedBack = RunBookkeeping.HandedBack(TwoInFlight, [TwoInFlight.InFlight[0]], now);
+
+        var decision = TaskPlanner.Plan(Once(At("2030-01-01T00:00:00Z")), handedBack, now, Claim with { Claimant = "host-c" });
+
+        Assert.Equal([Early], decision.Due);
+    }
 }

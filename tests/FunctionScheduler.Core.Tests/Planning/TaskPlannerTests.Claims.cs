@@ -31,6 +31,37 @@ public partial class TaskPlannerTests
         Assert.Equal(state.FireCount, decision.NextState.FireCount);
     }
 
+    [Theory]
+    [InlineData("host-b", true)]    // gone: taken over now, although its lease runs for half an hour more
+    [InlineData("host-c", false)]   // alive: left alone until its lease ends
+    public void Plan_ClaimWithinLease_TakenOverOnlyWhenItsClaimantIsDead(string claimant, bool takenOver)
+    {
+        var claim = Claimed("2025-01-01T00:02:00Z", claimant, "2025-01-01T00:32:00Z");
+        var state = StateAt(At("2024-12-31T00:00:00Z"), At("2025-01-01T00:02:00Z")) with { InFlight = [claim] };
+        var withLiveness = Claim with { DeadClaimants = new HashSet<string> { "host-b" } };
+
+        var decision = TaskPlanner.Plan(Cron("* * * * *"), state, ClaimNow, withLiveness);
+
+        Assert.Equal(takenOver, decision.Due.Contains(claim.Occurrence));
+        var stored = Assert.Single(decision.NextState.InFlight);
+        Assert.Equal(takenOver ? ("host-a", ClaimNow + Claim.Lease) : (claimant, claim.ExpiresAt), (stored.ClaimedBy, stored.ExpiresAt));
+        Assert.Equal(At("2025-01-01T00:03:00Z"), decision.WakeAt);
+    }
+
+    [Fact]
+    public void Plan_OwnNameAmongDeadClaimants_StillTakesOwnClaimsOnly()
+    {
+        var other = Claimed("2025-01-01T00:01:00Z", "host-c", "2025-01-01T00:32:00Z");
+        var state = StateAt(At("2024-12-31T00:00:00Z"), At("2025-01-01T00:02:00Z")) with { InFlight = [other] };
+        var withLiveness = Claim with { DeadClaimants = new HashSet<string> { "host-a" } };
+
+        var decision = TaskPlanner.Plan(Cron("* * * * *"), state, ClaimNow, withLiveness);
+
+        Assert.Empty(decision.Due);
+        Assert.Same(state.InFlight, decision.NextState.InFlight);
+        Assert.Equal(At("2025-01-01T00:03:00Z"), decision.WakeAt);
+    }
+
     [Fact]
     public void Plan_ExpiredClaimOfLateOccurrence_FiresRegardlessOfSkipPolicy()
     {

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using FunctionScheduler.Core.Liveness;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Storage.Tables;
@@ -17,6 +18,8 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
     private readonly SchedulerTables _tables;
     private readonly TableTaskStore _store;
     private readonly TableRunLog _runs;
+    private readonly TableHostRegistry _hosts;
+    private readonly TableDefinitionHistory _history;
 
     public StorageOperationCountTests()
     {
@@ -26,12 +29,14 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
         _tables = new SchedulerTables(_options, clientOptions);
         _runs = new TableRunLog(_tables);
         _store = new TableTaskStore(_tables, _runs, Clock(), Microsoft.Extensions.Logging.Abstractions.NullLogger<TableTaskStore>.Instance);
+        _hosts = new TableHostRegistry(_tables, Microsoft.Extensions.Logging.Abstractions.NullLogger<TableHostRegistry>.Instance);
+        _history = new TableDefinitionHistory(_tables);
     }
 
     public async Task InitializeAsync()
     {
         await _tables.EnsureCreatedAsync();
-        Assert.Equal(["POST Tables", "POST Tables", "POST Tables"], _log.Take());
+        Assert.Equal(["POST Tables", "POST Tables", "POST Tables", "POST Tables"], _log.Take());
     }
 
     public Task DisposeAsync() => _tables.DeleteAllAsync();
@@ -71,8 +76,52 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
         await _runs.ListAsync(id, 10, null);
         Assert.Equal(["GET Runs"], _log.Take());
 
+        await _runs.ListFiredBetweenAsync(id, T0, T0.AddHours(1));
+        Assert.Equal(["GET Runs"], _log.Take());
+
+        Assert.Empty(await _history.ListAsync(replaced));
+        Assert.Equal(["GET TaskIds"], _log.Take());
+
         Assert.True(await _store.DeleteAsync(replaced.Id));
-        Assert.Equal(["GET TaskIds", "DELETE Tasks", "GET Runs", "POST $batch", "DELETE TaskIds"], _log.Take());
+        Assert.Equal(["GET TaskIds", "DELETE Tasks", "GET Runs", "POST $batch", "GET TaskIds", "DELETE TaskIds"], _log.Take());
+    }
+
+    [Fact]
+    public async Task Versions_KeptOnANewGenerationReadInOneRequestDeletedWithTheIdRow()
+    {
+        var id = NewId("ops-versions");
+        var created = await _store.CreateAsync(Definition(id, "alpha"), TaskRunState.New(T0));
+        _log.Take();
+
+        var replaced = await _store.ReplaceAsync(created, Definition(id, "alpha") with { Name = "second" }, created.State with { Generation = 2 });
+        Assert.Equal(["PUT TaskIds", "PUT Tasks"], _log.Take());
+
+        var again = await _store.ReplaceAsync(replaced, Definition(id, "alpha") with { Name = "third" }, replaced.State with { Generation = 3 });
+        Assert.Equal(["PUT TaskIds", "PUT Tasks"], _log.Take());
+
+        Assert.Equal([2L, 1L], (await _history.ListAsync(again)).Select(v => v.Number));
+        Assert.Equal(["GET TaskIds"], _log.Take());
+
+        Assert.Equal([1L], (await _history.GetAsync(again, [1L])).Select(v => v.Number));
+        Assert.Equal(["GET TaskIds"], _log.Take());
+
+        Assert.True(await _store.DeleteAsync(id));
+        Assert.Equal(["GET TaskIds", "DELETE Tasks", "GET Runs", "GET TaskIds", "POST $batch"], _log.Take());
+    }
+
+    [Fact]
+    public async Task HostRegistry_BeatReadAndForget_OneRequestEach()
+    {
+        var beat = new HostRecord("ops-host", HostStatus.Running, T0, T0);
+
+        await _hosts.WriteAsync(beat);
+        Assert.Equal(["PUT Hosts"], _log.Take());
+
+        var read = Assert.Single(await _hosts.ListAsync());
+        Assert.Equal(["GET Hosts"], _log.Take());
+
+        Assert.True(await _hosts.DeleteAsync(read));
+        Assert.Equal(["DELETE Hosts"], _log.Take());
     }
 
     [Fact]

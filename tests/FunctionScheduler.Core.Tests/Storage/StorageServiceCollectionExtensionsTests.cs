@@ -86,7 +86,7 @@ public sealed class StorageServiceCollectionExtensionsTests
 
         provider.GetRequiredService<IStartupValidator>().Validate();
 
-        Assert.Equal(["codedTasks", "codedTaskIds", "codedRuns"], provider.GetRequiredService<SchedulerTables>().TableNames);
+        Assert.Equal(["codedTasks", "codedTaskIds", "codedRuns", "codedHosts"], provider.GetRequiredService<SchedulerTables>().TableNames);
     }
 
     [Theory]

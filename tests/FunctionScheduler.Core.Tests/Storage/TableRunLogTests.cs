@@ -21,6 +21,21 @@ public sealed class TableRunLogTests(AzuriteTables azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task RecordAsync_SigningKeyIds_ReadBackInOrder()
+    {
+        var id = NewId("keys");
+        var run = Run(id, Occurrence.Scheduled(T0, T0)) with { SigningKeyIds = ["key-2026-03", "key-2026-02"] };
+
+        await Runs.RecordAsync(run);
+        var read = await Runs.GetAsync(id, run.Occurrence, run.Generation);
+
+        Assert.NotNull(read);
+        Assert.Equal(["key-2026-03", "key-2026-02"], read.SigningKeyIds);
+        Assert.Equal(run with { SigningKeyIds = null }, read with { SigningKeyIds = null });
+        Assert.Null((await Runs.GetAsync(id, run.Occurrence, run.Generation + 1))?.SigningKeyIds);
+    }
+
+    [Fact]
     public async Task RecordAsync_MissedRecordWithoutOptionalFields_ReadsBackNulls()
     {
         var id = NewId("missed");

@@ -45,6 +45,22 @@ public sealed class TableTaskStoreTests(AzuriteTables azurite) : IClassFixture<A
         Assert.Null(read.State.NextFireAt);
         Assert.Null(read.State.Cursor);
         Assert.Null(read.Definition.Target.Body);
+        Assert.Null(read.Definition.Target.Auth);
+    }
+
+    [Fact]
+    public async Task CreateAsync_TargetWithAuth_ReadsBackTheAudience()
+    {
+        var store = TaskStore(azurite.Tables);
+        var plain = Definition(NewId("auth"));
+        var definition = plain with { Target = plain.Target with { Auth = new TargetAuth { Audience = "api://reports" } } };
+
+        await store.CreateAsync(definition, TaskRunState.New(T0));
+        var read = await store.GetAsync(definition.Id);
+
+        Assert.NotNull(read);
+        Assert.Equal(new TargetAuth { Type = TargetAuthType.ManagedIdentity, Audience = "api://reports" }, read.Definition.Target.Auth);
+        StoredTaskAssert.Equal(definition, read.Definition);
     }
 
     [Fact]

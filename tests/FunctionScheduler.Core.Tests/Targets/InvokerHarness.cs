@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
+using Azure.Core;
 using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Targets;
+using FunctionScheduler.Core.Targets.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -35,6 +37,16 @@ internal sealed class InvokerHarness : IDisposable
 
     /// <summary>A harness whose invoker reads <paramref name="timeProvider"/> (the system clock when null).</summary>
     public InvokerHarness(TimeProvider? timeProvider, params string[] allowedNetworks)
+        : this(timeProvider, signing: null, credential: null, allowedNetworks)
+    {
+    }
+
+    /// <summary>
+    /// A harness with <paramref name="signing"/> in place of the one test key (when given) and
+    /// <paramref name="credential"/> as the target token credential (when given).
+    /// </summary>
+    public InvokerHarness(
+        TimeProvider? timeProvider, Action<SigningOptions>? signing, TokenCredential? credential, params string[] allowedNetworks)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
@@ -43,12 +55,17 @@ internal sealed class InvokerHarness : IDisposable
             services.AddSingleton(timeProvider);
         }
 
+        if (credential is not null)
+        {
+            services.AddKeyedSingleton(TargetIdentityOptions.CredentialKey, credential);
+        }
+
         services.AddSchedulerTargets(
-            signing =>
+            signing ?? (options =>
             {
-                signing.KeyId = KeyId;
-                signing.Secret = Secret;
-            },
+                options.KeyId = KeyId;
+                options.Secret = Secret;
+            }),
             targets =>
             {
                 foreach (var network in allowedNetworks)

@@ -17,7 +17,7 @@ public sealed class SignatureVerifierTests
     [Fact]
     public void Sign_Header_IsHmacOfTimestampRunIdAndBody()
     {
-        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now);
+        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now).Header;
 
         // The documented recipe, computed independently: HMAC-SHA256(key, "<t>.<run id>.<body>"), lowercase hex.
         var t = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -28,7 +28,7 @@ public sealed class SignatureVerifierTests
     [Fact]
     public void Verify_FreshSignature_IsValid()
     {
-        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now);
+        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now).Header;
 
         Assert.Equal(SignatureCheck.Valid, Verifier(Secret).Verify(header, RunId, Body));
     }
@@ -40,7 +40,7 @@ public sealed class SignatureVerifierTests
     [InlineData(Secret, RunId, "")]
     public void Verify_OtherKeyRunIdOrBody_IsMismatch(string verifierSecret, string runId, string body)
     {
-        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now);
+        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now).Header;
 
         Assert.Equal(SignatureCheck.Mismatch, Verifier(verifierSecret).Verify(header, runId, body));
     }
@@ -52,7 +52,7 @@ public sealed class SignatureVerifierTests
     [InlineData(301, SignatureCheck.Expired)]
     public void Verify_TimestampOffset_IsCheckedAgainstFiveMinutes(int offsetSeconds, SignatureCheck expected)
     {
-        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now.AddSeconds(offsetSeconds));
+        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now.AddSeconds(offsetSeconds)).Header;
 
         Assert.Equal(expected, Verifier(Secret).Verify(header, RunId, Body));
     }
@@ -75,7 +75,7 @@ public sealed class SignatureVerifierTests
     [Fact]
     public void Verify_SeveralCandidatesOneValid_IsValid()
     {
-        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now);
+        var header = Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now).Header;
         var withDecoy = header.Replace(",v1=", ",v1=" + new string('0', 64) + ",v2=future,v1=", StringComparison.Ordinal);
 
         Assert.Equal(SignatureCheck.Valid, Verifier(Secret).Verify(withDecoy, RunId, Body));
@@ -86,13 +86,49 @@ public sealed class SignatureVerifierTests
     {
         var key = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
         var secret = SigningOptions.Base64Prefix + Convert.ToBase64String(key);
-        var header = Signer(secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now);
+        var header = Signer(secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now).Header;
 
         Assert.Equal(SignatureCheck.Valid, Verifier(secret).Verify(header, RunId, Body));
         var t = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var expected = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(t + "." + RunId + "." + Body));
         Assert.EndsWith(Convert.ToHexStringLower(expected), header, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(new[] { "old" }, SignatureCheck.Valid)]
+    [InlineData(new[] { "new" }, SignatureCheck.Valid)]
+    [InlineData(new[] { "new", "old" }, SignatureCheck.Valid)]
+    [InlineData(new[] { "other" }, SignatureCheck.Mismatch)]
+    [InlineData(new[] { "other", "another" }, SignatureCheck.Mismatch)]
+    public void Verify_RotationHeaderSignedByOldAndNew_AcceptedByAReceiverHoldingEither(string[] receiverKeys, SignatureCheck expected)
+    {
+        var secrets = new Dictionary<string, string>
+        {
+            ["old"] = Secret, ["new"] = Secret + "-new", ["other"] = Secret + "-other", ["another"] = Secret + "-another",
+        };
+        var options = new SigningOptions();
+        options.Keys.Add(new SigningKeyOptions { Id = "old", Secret = secrets["old"] });
+        options.Keys.Add(new SigningKeyOptions { Id = "new", Secret = secrets["new"] });
+        var header = new RequestSigner(Options.Create(options)).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now).Header;
+
+        var check = new SignatureVerifier(receiverKeys.Select(id => secrets[id]), new FakeTimeProvider(Now)).Verify(header, RunId, Body);
+
+        Assert.Equal(expected, check);
+    }
+
+    [Fact]
+    public void Verify_ReceiverHoldingOldAndNew_AcceptsEitherAlone()
+    {
+        var verifier = new SignatureVerifier([Secret, Secret + "-new"], new FakeTimeProvider(Now));
+
+        Assert.Equal(SignatureCheck.Valid, verifier.Verify(Signer(Secret).Sign(RunId, Encoding.UTF8.GetBytes(Body), Now).Header, RunId, Body));
+        Assert.Equal(SignatureCheck.Valid, verifier.Verify(Signer(Secret + "-new").Sign(RunId, Encoding.UTF8.GetBytes(Body), Now).Header, RunId, Body));
+        Assert.Equal(SignatureCheck.Mismatch, verifier.Verify(Signer(Secret + "-gone").Sign(RunId, Encoding.UTF8.GetBytes(Body), Now).Header, RunId, Body));
+    }
+
+    [Fact]
+    public void Constructor_NoSecrets_Throws() =>
+        Assert.Throws<ArgumentException>(() => new SignatureVerifier(Array.Empty<string>()));
 
     [Fact]
     public void Constructor_ShortSecret_Throws() =>

@@ -2,7 +2,7 @@ using FunctionScheduler.Core.Targets;
 
 namespace FunctionScheduler.Core.Tests.Targets;
 
-public sealed class SigningOptionsValidatorTests
+public sealed partial class SigningOptionsValidatorTests
 {
     [Theory]
     [InlineData("k1", "0123456789abcdef0123456789abcdef", true)]
@@ -16,7 +16,7 @@ public sealed class SigningOptionsValidatorTests
     [InlineData("key id", "0123456789abcdef0123456789abcdef", false)]
     public void Validate_KeyIdAndSecret_NeedAnIdAnd32Bytes(string keyId, string secret, bool valid)
     {
-        var result = new SigningOptionsValidator().Validate(null, new SigningOptions { KeyId = keyId, Secret = secret });
+        var result = new SigningOptionsValidator(TimeProvider.System).Validate(null, new SigningOptions { KeyId = keyId, Secret = secret });
 
         Assert.Equal(valid, result.Succeeded);
     }

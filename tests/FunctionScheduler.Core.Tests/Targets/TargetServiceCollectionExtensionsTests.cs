@@ -25,7 +25,7 @@ public sealed class TargetServiceCollectionExtensionsTests
             ["10.0.0.0/8", "func-internal.contoso.local"],
             services.GetRequiredService<IOptions<TargetOptions>>().Value.AllowedNetworks);
         Assert.IsType<HttpTargetInvoker>(services.GetRequiredService<ITargetInvoker>());
-        Assert.Equal("k2025", services.GetRequiredService<RequestSigner>().KeyId);
+        Assert.Equal(["k2025"], services.GetRequiredService<RequestSigner>().Sign("t:1", [], DateTimeOffset.UnixEpoch).KeyIds);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public class TaskOrchestrationsTests
     [InlineData(TaskChange.Replaced)]
     [InlineData(TaskChange.Resumed)]
     [InlineData(TaskChange.RunRequested)]
+    [InlineData(TaskChange.BackfillRequested)]
     public async Task Notify_NoInstance_StartsOneUnderTheTasksInstanceId(TaskChange change)
     {
         InstanceIs(null);
@@ -102,12 +103,14 @@ public class TaskOrchestrationsTests
         _client.Verify(c => c.RaiseEventAsync(InstanceId, TaskInstance.ChangedEvent, "Paused", It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    [Fact]
-    public async Task Notify_PausedWithoutInstance_DoesNothingElse()
+    [Theory]
+    [InlineData(TaskChange.Paused)]
+    [InlineData(TaskChange.BackfillCanceled)]
+    public async Task Notify_PausedOrBackfillCanceledWithoutInstance_DoesNothingElse(TaskChange change)
     {
         InstanceIs(OrchestrationRuntimeStatus.Completed);
 
-        await Notifier().NotifyAsync(Task(), TaskChange.Paused);
+        await Notifier().NotifyAsync(Task(), change);
 
         _client.Verify(c => c.GetInstanceAsync(InstanceId, false, It.IsAny<CancellationToken>()), Times.Once);
         _client.VerifyNoOtherCalls();

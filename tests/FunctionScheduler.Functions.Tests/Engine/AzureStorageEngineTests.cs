@@ -1,3 +1,4 @@
+using System.Globalization;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using FunctionScheduler.Functions.Orchestration;
@@ -45,6 +46,41 @@ public sealed class AzureStorageEngineTests(ITestOutputHelper output) : RealEngi
         _output.WriteLine($"Worker lost at {lostAt:O}: {fires.Count} requests for {fires.Count - duplicates} occurrences ({duplicates} repeated with their run id), passes {Tasks.PassesOf(TaskInstance.IdFor("crash"))}, lateness {Lateness.Describe([.. fires.Select(f => f.Lateness)])}");
         AssertEachOccurrenceOnceNeverEarly(fires, everySeconds: 2);
         Assert.Empty(Logs.Errors.Skip(errorsOfTheLostWorker));
+    }
+
+    [Fact]
+    public async Task WorkerLostMidBackfill_NewWorkerContinuesWhereItStopped_EachOccurrenceOnceOldestFirst()
+    {
+        // A paused task (its schedule fires nothing meanwhile) backfilled over eight past minutes, at a target that
+        // holds each request for a second.
+        await SendAsync("POST", "/api/tasks", TaskBody("late", "* * * * *", "/slow"), 201);
+        await SendAsync("POST", "/api/tasks/late/pause", null, 200);
+        var from = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(-10);
+        var expected = Enumerable.Range(0, 8).Select(i => from.AddMinutes(i)).ToList();
+        var window = "{\"from\":\"" + from.ToString("O", CultureInfo.InvariantCulture) + "\",\"to\":\"" + expected[^1].ToString("O", CultureInfo.InvariantCulture) + "\"}";
+        await SendAsync("POST", "/api/tasks/late/backfill", window, 202);
+
+        // Lose the worker while the third occurrence is being delivered.
+        Assert.True(await Eventually.TrueAsync(() => Fires("/slow").Count >= 3, TimeSpan.FromSeconds(60)), "The backfill did not start.");
+        await Engine.DisposeAsync();
+        var firedBeforeLoss = Fires("/slow").Select(f => f.ScheduledAt).Distinct().Count();
+
+        var errorsOfTheLostWorker = Logs.Errors.Count;
+        Engine = await StartEngineAsync();
+        Assert.True(
+            await Eventually.TrueAsync(() => Fires("/slow").Select(f => f.ScheduledAt).Distinct().Count() == expected.Count, TimeSpan.FromSeconds(120)),
+            "The new worker did not finish the backfill.");
+        Assert.True(await Eventually.TrueAsync(async () => await BackfillStatusAsync("late") == "completed", TimeSpan.FromSeconds(60)), "The backfill did not complete.");
+
+        var fires = Fires("/slow");
+        var firstDeliveries = fires.GroupBy(f => f.ScheduledAt).Select(g => (ScheduledAt: g.Key, At: g.Min(f => f.ReceivedAt))).OrderBy(d => d.At).ToList();
+        _output.WriteLine($"Worker lost after {firedBeforeLoss} of {expected.Count} occurrences: {fires.Count} requests, {fires.Count - expected.Count} repeated with their run id");
+        Assert.Equal(expected, firstDeliveries.Select(d => d.ScheduledAt));
+        Assert.All(fires, f => Assert.Equal("backfill", f.Kind));
+        Assert.All(fires.GroupBy(f => f.ScheduledAt), g => Assert.Single(g.Select(f => f.RunId).Distinct()));
+        Assert.True(firedBeforeLoss < expected.Count, "The worker was lost after the backfill had finished: the test proved nothing.");
+        Assert.Empty(Logs.Errors.Skip(errorsOfTheLostWorker));
+        await SendAsync("DELETE", "/api/tasks/late", null, 204);
     }
 
     internal override async Task<IOrchestrationService> NewBackendAsync(ILoggerFactory loggers) =>

@@ -1,12 +1,16 @@
 using System.Net;
 using DurableTask.Core;
+using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Functions.Hosting;
+using FunctionScheduler.Functions.Orchestration;
 using FunctionScheduler.Functions.Tests.Fakes;
+using FunctionScheduler.Testing.Azurite;
 using FunctionScheduler.Testing.Targets;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
@@ -14,6 +18,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FunctionScheduler.Functions.Tests.Engine;
 
@@ -49,8 +54,47 @@ internal sealed class DurableEngine : IAsyncDisposable
     /// <summary>The app's functions over the worker's services (HTTP routes, the reconcile).</summary>
     public FunctionHost Host { get; }
 
+    /// <summary>The app settings of an engine over a table prefix of its own in the run's Azurite, loopback targets allowed.</summary>
+    public static Dictionary<string, string?> Settings(string tablePrefix) => new()
+    {
+        ["Scheduler:Storage:ConnectionString"] = AzuriteStorage.ConnectionString,
+        ["Scheduler:Storage:TablePrefix"] = tablePrefix,
+        ["Scheduler:Signing:KeyId"] = "test",
+        ["Scheduler:Signing:Secret"] = "a test signing secret of more than 32 bytes",
+        ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1/32",
+    };
+
+    /// <summary>As <see cref="Settings"/>, signing with two keys at once (a rotation): the old one and the new one.</summary>
+    public static Dictionary<string, string?> RotationSettings(string tablePrefix, string oldSecret, string newSecret)
+    {
+        var settings = Settings(tablePrefix);
+        settings.Remove("Scheduler:Signing:KeyId");
+        settings.Remove("Scheduler:Signing:Secret");
+        settings["Scheduler:Signing:Keys:0:Id"] = "key-old";
+        settings["Scheduler:Signing:Keys:0:Secret"] = oldSecret;
+        settings["Scheduler:Signing:Keys:1:Id"] = "key-new";
+        settings["Scheduler:Signing:Keys:1:Secret"] = newSecret;
+        return settings;
+    }
+
+    /// <summary>Deletes the tables of the index an engine used (over <see cref="Settings"/>' prefix).</summary>
+    public static Task DeleteTablesAsync(string tablePrefix) =>
+        new SchedulerTables(Options.Create(new TableStorageOptions
+        {
+            ConnectionString = AzuriteStorage.ConnectionString,
+            TablePrefix = tablePrefix,
+        })).DeleteAllAsync();
+
+    /// <summary>
+    /// Starts sidecar and worker over <paramref name="service"/>; <paramref name="replace"/> may swap app services
+    /// (the clock, the target invoker) after the app's own registration, as a test host would.
+    /// </summary>
     public static async Task<DurableEngine> StartAsync(
-        IOrchestrationService service, FunctionTasks tasks, IReadOnlyDictionary<string, string?> settings, ILoggerProvider logs)
+        IOrchestrationService service,
+        FunctionTasks tasks,
+        IReadOnlyDictionary<string, string?> settings,
+        ILoggerProvider logs,
+        Action<IServiceCollection>? replace = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(tasks);
@@ -62,6 +106,7 @@ internal sealed class DurableEngine : IAsyncDisposable
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddFunctionScheduler(builder.Configuration);
+        replace?.Invoke(builder.Services);
         builder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(channel);
@@ -77,6 +122,27 @@ internal sealed class DurableEngine : IAsyncDisposable
         var worker = builder.Build();
         await worker.StartAsync();
         return new DurableEngine(sidecar, channel, worker, service);
+    }
+
+    /// <summary>
+    /// Runs the app's orchestrator once for a task that does not exist (one claim finds it gone and the instance
+    /// ends), then purges that instance: afterwards the worker is connected to the sidecar and the orchestrator and
+    /// activity paths are loaded, so the first real fire is not also the engine's first work item (which took 13 to
+    /// 15 s with ten engines starting at once on this machine).
+    /// </summary>
+    public async Task WarmUpAsync(TimeSpan bound)
+    {
+        var instanceId = TaskInstance.IdFor("engine-warm-up");
+        using var timeout = new CancellationTokenSource(bound);
+        await Client.ScheduleNewOrchestrationInstanceAsync(
+            TaskOrchestrator.Name, new TaskOrchestrationInput("default", "engine-warm-up"), new StartOrchestrationOptions(instanceId), timeout.Token);
+        var ended = await Client.WaitForInstanceCompletionAsync(instanceId, timeout.Token);
+        if (ended.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            throw new InvalidOperationException($"The warm-up orchestration ended {ended.RuntimeStatus}.");
+        }
+
+        await Client.PurgeInstanceAsync(instanceId, timeout.Token);
     }
 
     /// <summary>

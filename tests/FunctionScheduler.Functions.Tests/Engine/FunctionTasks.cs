@@ -21,6 +21,9 @@ internal sealed class FunctionTasks
     /// <summary>Orchestrator executions (passes) per instance id so far.</summary>
     public int PassesOf(string instanceId) => _passes.GetValueOrDefault(instanceId);
 
+    /// <summary>Orchestrator executions (passes) of every instance so far.</summary>
+    public int Passes => _passes.Values.Sum();
+
     /// <summary>Every orchestrator episode so far (replays included).</summary>
     public int Episodes => Volatile.Read(ref _episodes);
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DurableTask.Core;
 using FunctionScheduler.Core.Model;
-using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Functions.Orchestration;
 using FunctionScheduler.Functions.Tests.Fakes;
 using FunctionScheduler.Testing.Azurite;
@@ -69,11 +68,7 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
         await Engine.DisposeAsync();
         await Target.DisposeAsync();
         await CleanUpBackendAsync();
-        await new SchedulerTables(Microsoft.Extensions.Options.Options.Create(new TableStorageOptions
-        {
-            ConnectionString = AzuriteStorage.ConnectionString,
-            TablePrefix = _tablePrefix,
-        })).DeleteAllAsync();
+        await DurableEngine.DeleteTablesAsync(_tablePrefix);
         _loggers.Dispose();
     }
 
@@ -170,8 +165,8 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
         var alert = Assert.Single(Target.RequestsTo("/alerts"));
         Assert.Equal("overdue", alert.Header(Core.Targets.SchedulerHeaders.Event));
         Assert.Equal(
-            Core.Targets.SignatureCheck.Valid,
-            new Core.Targets.SignatureVerifier(SigningSecret).Verify(alert.Header(Core.Targets.SchedulerHeaders.Signature), alert.Header(Core.Targets.SchedulerHeaders.RunId), alert.Body));
+            SignatureCheck.Valid,
+            new SignatureVerifier(SigningSecret).Verify(alert.Header(Core.Targets.SchedulerHeaders.Signature), alert.Header(Core.Targets.SchedulerHeaders.RunId), alert.Body));
         Assert.Equal(scheduledAt, SchedulerJson.Deserialize<FailureNotification>(alert.Body)!.Overdue!.ScheduledAt);
 
         // Resumed, it fires the occurrence it owes, and the record clears the mark.
@@ -187,7 +182,7 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     internal async Task<DurableEngine> StartEngineAsync() =>
-        await DurableEngine.StartAsync(await NewBackendAsync(_loggers), _tasks, Settings(), Logs);
+        await DurableEngine.StartAsync(await NewBackendAsync(_loggers), _tasks, DurableEngine.Settings(_tablePrefix), Logs);
 
     /// <summary>Sends a request through the app's HTTP functions with the engine's client; returns when it was answered.</summary>
     internal async Task<DateTimeOffset> SendAsync(string method, string path, string? body, int expected)
@@ -195,6 +190,19 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
         var response = await Engine.Host.SendAsync(method, path, Engine.Client, body);
         Assert.True(expected == (int)response.StatusCode, $"{method} {path} answered {(int)response.StatusCode}: {response.BodyText}");
         return DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>The task's backfill status as the API reports it ("none" without one).</summary>
+    internal async Task<string> BackfillStatusAsync(string id)
+    {
+        var response = await Engine.Host.SendAsync("GET", $"/api/tasks/{id}/backfill", Engine.Client, null);
+        if ((int)response.StatusCode != 200)
+        {
+            return "none";
+        }
+
+        using var backfill = JsonDocument.Parse(response.BodyText);
+        return backfill.RootElement.GetProperty("status").GetString()!;
     }
 
     internal void AssertNoErrors() =>
@@ -220,13 +228,4 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
         schedule = new { cron, misfire = new { policy = "catchUp", grace = "PT2M", catchUpLimit = 100 } },
         target = new { url = Target.UrlFor(path).ToString(), method = "POST" },
     });
-
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Scheduler:Storage:ConnectionString"] = AzuriteStorage.ConnectionString,
-        ["Scheduler:Storage:TablePrefix"] = _tablePrefix,
-        ["Scheduler:Signing:KeyId"] = "test",
-        ["Scheduler:Signing:Secret"] = SigningSecret,
-        ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1/32",
-    };
 }

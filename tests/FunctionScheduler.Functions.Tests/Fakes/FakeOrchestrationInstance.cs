@@ -123,6 +123,14 @@ internal sealed class FakeOrchestrationInstance(FakeDurableClient runtime, strin
             return true;
         }
 
+        // A timer for an instant that has come (a pass due again at once) fires without the clock moving, as on
+        // the real engine.
+        if (!progressed && FireTimers(runtime.Clock.GetUtcNow().UtcDateTime) > 0)
+        {
+            _thread.Drain();
+            return true;
+        }
+
         return progressed;
     }
 

@@ -4,6 +4,7 @@ using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Core.Targets;
 using FunctionScheduler.Functions.Hosting;
 using FunctionScheduler.Testing.Azurite;
+using FunctionScheduler.Testing.Conformance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,19 +71,7 @@ internal sealed class TestApp : IAsyncDisposable
 
     public Task RunReconcileAsync() => Host.RunTimerAsync("Reconcile", Durable);
 
-    public async Task<IReadOnlyList<RunRecord>> AllRunsAsync(string taskId)
-    {
-        var all = new List<RunRecord>();
-        string? token = null;
-        do
-        {
-            var page = await Runs.ListAsync(taskId, 100, token);
-            all.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return all;
-    }
+    public Task<IReadOnlyList<RunRecord>> AllRunsAsync(string taskId) => RunHistory.AllAsync(Runs, taskId);
 
     public async ValueTask DisposeAsync()
     {

@@ -28,6 +28,14 @@ public class GeneratedMetadataTests
         { "TaskOccurrences", "httpTrigger",         "tasks/{id}/occurrences", "get",   "Function" },
         { "Dashboard",     "httpTrigger",           "dashboard",         "get,head",   "Anonymous" },
         { "DashboardFile", "httpTrigger",           "dashboard/{file}",  "get,head",   "Anonymous" },
+        { "StartBackfill", "httpTrigger",           "tasks/{id}/backfill", "post",     "Function" },
+        { "GetBackfill",   "httpTrigger",           "tasks/{id}/backfill", "get",      "Function" },
+        { "CancelBackfill", "httpTrigger",          "tasks/{id}/backfill", "delete",   "Function" },
+        { "ListVersions",  "httpTrigger",           "tasks/{id}/versions", "get",      "Function" },
+        { "GetVersion",    "httpTrigger",           "tasks/{id}/versions/{version}", "get", "Function" },
+        { "RestoreVersion", "httpTrigger",          "tasks/{id}/versions/{version}/restore", "post", "Function" },
+        { "ExportTasks",   "httpTrigger",           "tasks/export",      "get",        "Function" },
+        { "ImportTasks",   "httpTrigger",           "tasks/import",      "post",       "Function" },
         { "TaskOrchestrator", "orchestrationTrigger", null,              "",           null },
         { "ClaimDue",      "activityTrigger",       null,                "",           null },
         { "FireOccurrence", "activityTrigger",      null,                "",           null },
@@ -50,7 +58,7 @@ public class GeneratedMetadataTests
     }
 
     [Fact]
-    public void FunctionsMetadata_Functions_AreExactlyTheAppsEighteen()
+    public void FunctionsMetadata_Functions_AreExactlyTheAppsTwentySix()
     {
         Assert.Equal(Triggers().Select(row => (string)row[0]).Order(StringComparer.Ordinal), Functions.Keys.Order(StringComparer.Ordinal));
     }
@@ -61,7 +69,8 @@ public class GeneratedMetadataTests
         var withClient = Functions.Where(f => Bindings(f.Key).Any(b => b.GetProperty("type").GetString() == "durableClient")).Select(f => f.Key);
 
         Assert.Equal(
-            ["CreateTask", "DeleteTask", "GetTask", "ListTaskRuns", "ListTasks", "PauseTask", "Reconcile", "ReplaceTask", "ResumeTask", "RunTask"],
+            ["CancelBackfill", "CreateTask", "DeleteTask", "ExportTasks", "GetBackfill", "GetTask", "GetVersion", "ImportTasks", "ListTaskRuns", "ListTasks",
+             "ListVersions", "PauseTask", "Reconcile", "ReplaceTask", "RestoreVersion", "ResumeTask", "RunTask", "StartBackfill"],
             withClient.Order(StringComparer.Ordinal));
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Azure.Core;
 using Azure.Identity;
 using FunctionScheduler.Core.Targets;
+using FunctionScheduler.Core.Targets.Identity;
 using FunctionScheduler.Core.Telemetry;
 using FunctionScheduler.Functions.Hosting;
 using FunctionScheduler.Functions.Tests.Fakes;
@@ -40,6 +42,28 @@ public class HostingTests
 
         Assert.Equal("test", services.GetRequiredService<IOptions<SigningOptions>>().Value.KeyId);
         Assert.Equal(["127.0.0.1/32"], services.GetRequiredService<IOptions<TargetOptions>>().Value.AllowedNetworks);
+    }
+
+    [Fact]
+    public void AddFunctionScheduler_IdentityClientIdAndKeyList_UserAssignedIdentityAndEveryKey()
+    {
+        // What infra/ sets (Scheduler__Identity__ManagedIdentityClientId) and a rotation's key list in app settings.
+        using var services = Provider(new Dictionary<string, string?>(ValidSettings)
+        {
+            ["Scheduler:Signing:KeyId"] = null,
+            ["Scheduler:Signing:Secret"] = null,
+            ["Scheduler:Signing:Keys:0:Id"] = "key-2026-02",
+            ["Scheduler:Signing:Keys:0:Secret"] = "old signing secret of more than 32 bytes",
+            ["Scheduler:Signing:Keys:1:Id"] = "key-2026-03",
+            ["Scheduler:Signing:Keys:1:Secret"] = "new signing secret of more than 32 bytes",
+            ["Scheduler:Identity:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000001",
+        });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.IsType<ManagedIdentityCredential>(services.GetRequiredKeyedService<TokenCredential>(TargetIdentityOptions.CredentialKey));
+        Assert.Equal(["key-2026-02", "key-2026-03"], services.GetRequiredService<RequestSigner>().Sign("t:1", [], DateTimeOffset.UnixEpoch).KeyIds);
+        Assert.IsType<HttpTargetInvoker>(services.GetRequiredService<ITargetInvoker>());
     }
 
     [Fact]

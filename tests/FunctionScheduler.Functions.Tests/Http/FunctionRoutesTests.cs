@@ -23,6 +23,14 @@ public class FunctionRoutesTests
         { "TaskOccurrences", "get", "tasks/{id}/occurrences", AuthorizationLevel.Function },
         { "Dashboard", "get,head", "dashboard", AuthorizationLevel.Anonymous },
         { "DashboardFile", "get,head", "dashboard/{file}", AuthorizationLevel.Anonymous },
+        { "StartBackfill", "post", "tasks/{id}/backfill", AuthorizationLevel.Function },
+        { "GetBackfill", "get", "tasks/{id}/backfill", AuthorizationLevel.Function },
+        { "CancelBackfill", "delete", "tasks/{id}/backfill", AuthorizationLevel.Function },
+        { "ListVersions", "get", "tasks/{id}/versions", AuthorizationLevel.Function },
+        { "GetVersion", "get", "tasks/{id}/versions/{version}", AuthorizationLevel.Function },
+        { "RestoreVersion", "post", "tasks/{id}/versions/{version}/restore", AuthorizationLevel.Function },
+        { "ExportTasks", "get", "tasks/export", AuthorizationLevel.Function },
+        { "ImportTasks", "post", "tasks/import", AuthorizationLevel.Function },
     };
 
     [Theory]

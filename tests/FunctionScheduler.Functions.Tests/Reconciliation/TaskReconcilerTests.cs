@@ -51,6 +51,33 @@ public class TaskReconcilerTests
         Assert.Equal(expected, TaskReconciler.IsOverdue(state, Now));
     }
 
+    [Theory]
+    [InlineData(TaskLifecycle.Paused, BackfillStatus.Running, true)]
+    [InlineData(TaskLifecycle.Completed, BackfillStatus.Running, true)]
+    [InlineData(TaskLifecycle.Paused, BackfillStatus.Completed, false)]
+    [InlineData(TaskLifecycle.Paused, BackfillStatus.Canceled, false)]
+    public void NeedsInstance_Backfill_OnlyWhileItRuns(TaskLifecycle lifecycle, BackfillStatus status, bool expected)
+    {
+        var state = State() with { Lifecycle = lifecycle, Backfill = Backfill(Now.AddMinutes(-10)) with { Status = status } };
+
+        Assert.Equal(expected, TaskReconciler.NeedsInstance(state));
+    }
+
+    [Theory]
+    [InlineData(-3, false, true)]
+    [InlineData(-1, false, false)]
+    [InlineData(-3, true, false)]
+    public void IsOverdue_RunningBackfill_OverdueWhenNothingIsClaimedMoreThanTwoMinutesAfterTheRequest(int requestedMinutes, bool claimed, bool expected)
+    {
+        var claim = new ClaimedOccurrence(Occurrence.Backfill(Now.AddDays(-2), Now), "task:x/1", Now.AddMinutes(5), 1);
+        var state = State() with { Backfill = Backfill(Now.AddMinutes(requestedMinutes)), InFlight = claimed ? [claim] : [] };
+
+        Assert.Equal(expected, TaskReconciler.IsOverdue(state, Now));
+    }
+
+    private static BackfillState Backfill(DateTimeOffset requestedAt) =>
+        new() { From = Now.AddDays(-3), To = Now.AddDays(-1), Generation = 1, RequestedAt = requestedAt, Occurrences = 3 };
+
     private static TaskRunState State() => TaskRunState.New(Now.AddDays(-1));
 
     private static ClaimedOccurrence Claim(DateTimeOffset expiresAt) =>

@@ -119,20 +119,7 @@ internal sealed class StandaloneConformanceRuntime(ScenarioContext context) : IC
 
     public Task<StoredTask?> GetTaskAsync(string id) => Host.Services.GetRequiredService<ITaskStore>().GetAsync(id);
 
-    public async Task<IReadOnlyList<RunRecord>> GetRunsAsync(string id)
-    {
-        var runs = Host.Services.GetRequiredService<IRunLog>();
-        var all = new List<RunRecord>();
-        string? token = null;
-        do
-        {
-            var page = await runs.ListAsync(id, 100, token);
-            all.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return all;
-    }
+    public Task<IReadOnlyList<RunRecord>> GetRunsAsync(string id) => RunHistory.AllAsync(Host.Services.GetRequiredService<IRunLog>(), id);
 
     private Task IdleAsync() => Host.Dispatcher.WaitForIdleAsync().WaitAsync(IdleTimeout);
 

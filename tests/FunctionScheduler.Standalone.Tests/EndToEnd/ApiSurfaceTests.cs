@@ -86,7 +86,12 @@ public sealed class ApiSurfaceTests(ApiHostFixture fixture) : IClassFixture<ApiH
         using var document = JsonDocument.Parse(await client.GetStringAsync("openapi/v1.json"));
 
         var paths = document.RootElement.GetProperty("paths");
-        string[] expected = ["/api/health", "/api/schedules/preview", "/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/occurrences", "/api/tasks/{id}/pause", "/api/tasks/{id}/resume", "/api/tasks/{id}/run", "/api/tasks/{id}/runs"];
+        string[] expected =
+        [
+            "/api/health", "/api/schedules/preview", "/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/occurrences", "/api/tasks/{id}/pause", "/api/tasks/{id}/resume", "/api/tasks/{id}/run", "/api/tasks/{id}/runs",
+            "/api/tasks/{id}/backfill", "/api/tasks/{id}/versions", "/api/tasks/{id}/versions/{version}", "/api/tasks/{id}/versions/{version}/restore",
+            "/api/tasks/export", "/api/tasks/import",
+        ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var preview = paths.GetProperty("/api/schedules/preview").GetProperty("post");
         Assert.True(preview.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
@@ -97,6 +102,8 @@ public sealed class ApiSurfaceTests(ApiHostFixture fixture) : IClassFixture<ApiH
             ["201", "400", "401", "409", "413", "415"],
             create.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.True(create.TryGetProperty("security", out _));
+        Assert.True(paths.GetProperty("/api/tasks/{id}/backfill").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(paths.GetProperty("/api/tasks/import").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/x-ndjson", out _));
         var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal(ApiKeys.HeaderName, scheme.GetProperty("name").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.RegularExpressions;
 using FunctionScheduler.Standalone.Tests.Support;
 using FunctionScheduler.Testing.Azurite;
-using FunctionScheduler.Testing.Timing;
 
 namespace FunctionScheduler.Standalone.Tests.EndToEnd;
 
@@ -12,7 +8,7 @@ namespace FunctionScheduler.Standalone.Tests.EndToEnd;
 /// Development environment, from a working directory that is not its folder. It still reads its appsettings.json,
 /// so requests, with their URLs and query strings, are not logged.
 /// </summary>
-public sealed partial class HostProcessTests : IAsyncLifetime
+public sealed class HostProcessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
@@ -33,7 +29,7 @@ public sealed partial class HostProcessTests : IAsyncLifetime
     {
         var output = await RunHostAsync();
 
-        Assert.Contains("Content root path: " + HostFolder(), output, StringComparison.Ordinal);
+        Assert.Contains("Content root path: " + HostProcess.Folder(), output, StringComparison.Ordinal);
         Assert.DoesNotContain(_probe, output, StringComparison.Ordinal);
     }
 
@@ -50,65 +46,15 @@ public sealed partial class HostProcessTests : IAsyncLifetime
     // line is written) and returns everything it wrote.
     private async Task<string> RunHostAsync(params (string Name, string Value)[] environment)
     {
-        var dll = Path.Combine(HostFolder(), "FunctionScheduler.Standalone.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing; the test project's build makes it.");
-        var start = new ProcessStartInfo("dotnet")
+        var host = await HostProcess.StartAsync(_elsewhere, Settings().Concat(environment), Bound);
+        await using (host)
         {
-            WorkingDirectory = _elsewhere,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { dll, "--urls", "http://127.0.0.1:0" },
-        };
-        foreach (var (name, value) in Settings().Concat(environment))
-        {
-            start.Environment[name] = value;
-        }
-
-        var output = new StringBuilder();
-        using var host = new Process { StartInfo = start };
-        host.OutputDataReceived += (_, e) => Append(output, e.Data);
-        host.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        Assert.True(host.Start());
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
-        try
-        {
-            Uri? address = null;
-            Assert.True(
-                await Eventually.TrueAsync(() => host.HasExited || (address = Listening(Text(output))) is not null, Bound),
-                "The host did not start listening:" + Environment.NewLine + Text(output));
-            Assert.False(host.HasExited, "The host exited:" + Environment.NewLine + Text(output));
-
-            using var client = new HttpClient { BaseAddress = address, Timeout = Bound };
+            using var client = new HttpClient { BaseAddress = host.Address, Timeout = Bound };
             client.DefaultRequestHeaders.Add("X-Api-Key", StandaloneTestHost.ApiKey);
             using var response = await client.GetAsync($"api/tasks?group={_probe}");
             Assert.Equal(200, (int)response.StatusCode);
-        }
-        finally
-        {
-            await StopAsync(host);
-        }
-
-        return Text(output);
-    }
-
-    private static async Task StopAsync(Process host)
-    {
-        if (!host.HasExited)
-        {
-            using var term = Process.Start("kill", ["-TERM", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await term.WaitForExitAsync();
-        }
-
-        using var timeout = new CancellationTokenSource(Bound);
-        try
-        {
-            await host.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            host.Kill(entireProcessTree: true);
-            throw;
+            await host.StopAsync(Bound);
+            return host.Output;
         }
     }
 
@@ -123,47 +69,4 @@ public sealed partial class HostProcessTests : IAsyncLifetime
         ("Scheduler__Standalone__ConsoleTelemetry", "false"),
         ("Scheduler__Standalone__Dispatcher__ShutdownGrace", "00:00:05"),
     ];
-
-    // The standalone project's own build output, beside this test project's: the folder scripts/run.sh runs.
-    private static string HostFolder()
-    {
-        var testFolder = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testFolder.Name;
-        var configuration = testFolder.Parent!.Name;
-        var root = testFolder;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FunctionScheduler.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        return Path.Combine(root.FullName, "src", "FunctionScheduler.Standalone", "bin", configuration, framework) + Path.DirectorySeparatorChar;
-    }
-
-    private static Uri? Listening(string output) =>
-        ListeningRegex().Match(output) is { Success: true } match ? new Uri(match.Groups[1].Value + "/") : null;
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static string Text(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:[0-9]+)")]
-    private static partial Regex ListeningRegex();
 }

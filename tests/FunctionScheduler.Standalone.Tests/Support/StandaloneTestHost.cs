@@ -64,11 +64,15 @@ internal sealed class StandaloneTestHost : IAsyncDisposable
 
     /// <summary>Deletes the tables under <paramref name="tablePrefix"/> (test clean-up).</summary>
     public static Task DeleteTablesAsync(string tablePrefix, string? connectionString = null) =>
-        new SchedulerTables(Options.Create(new TableStorageOptions
+        Tables(tablePrefix, connectionString).DeleteAllAsync();
+
+    /// <summary>The tables under <paramref name="tablePrefix"/>, for a test that reads or seeds them directly.</summary>
+    public static SchedulerTables Tables(string tablePrefix, string? connectionString = null) =>
+        new(Options.Create(new TableStorageOptions
         {
             ConnectionString = connectionString ?? AzuriteStorage.ConnectionString,
             TablePrefix = tablePrefix,
-        })).DeleteAllAsync();
+        }));
 
     /// <summary>Stops the host gracefully (the dispatcher drains its fires).</summary>
     public async Task StopAsync()

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace FunctionScheduler.Testing.Azurite;
 
 /// <summary>
@@ -20,6 +22,13 @@ public static class AzuriteStorage
                 $"{EnvironmentVariable} is not set: run the tests through scripts/test.sh, which starts Azurite. " +
                 $"For a quick loop, run 'bash scripts/azurite.sh run' in another terminal and export the " +
                 $"{EnvironmentVariable} line it prints.");
+
+    /// <summary>
+    /// The run's connection string with its table endpoint moved to <paramref name="tablePort"/> on 127.0.0.1: a
+    /// storage account that does not answer (a <c>SilentListener</c>) or refuses connections (a closed port).
+    /// </summary>
+    public static string ConnectionStringOnPort(int tablePort) =>
+        Regex.Replace(ConnectionString, @"TableEndpoint=http://127\.0\.0\.1:\d+/", $"TableEndpoint=http://127.0.0.1:{tablePort}/");
 
     /// <summary>A table prefix no other test class or run uses: "t", then up to 16 letters/digits of the hint, then 16 random hex digits.</summary>
     public static string NewTablePrefix(string? hint = null)

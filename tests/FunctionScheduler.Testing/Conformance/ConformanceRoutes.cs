@@ -21,6 +21,8 @@ public static class ConformanceRoutes
             ("POST", ["tasks", var id, "pause"]) => api.PauseAsync(id),
             ("POST", ["tasks", var id, "resume"]) => api.ResumeAsync(id),
             ("POST", ["tasks", var id, "run"]) => api.RunNowAsync(id),
+            ("POST", ["tasks", var id, "backfill"]) => api.StartBackfillAsync(id, bytes),
+            ("DELETE", ["tasks", var id, "backfill"]) => api.CancelBackfillAsync(id),
             _ => throw new ArgumentException($"No route for {method} {path}.", nameof(path)),
         };
     }

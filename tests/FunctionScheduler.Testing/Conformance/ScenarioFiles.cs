@@ -6,17 +6,12 @@ public static class ScenarioFiles
     /// <summary>The folder holding the scenarios, found by walking up from the test binaries.</summary>
     public static string Directory { get; } = Locate();
 
-    /// <summary>Scenario names (file names without .json), for [MemberData].</summary>
-    public static TheoryData<string> Names()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "*.json").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file));
-        }
+    /// <summary>Scenario names (file names without .json), in order.</summary>
+    public static IReadOnlyList<string> All() =>
+        [.. System.IO.Directory.EnumerateFiles(Directory, "*.json").Order(StringComparer.Ordinal).Select(Path.GetFileNameWithoutExtension).OfType<string>()];
 
-        return data;
-    }
+    /// <summary>Scenario names, for [MemberData].</summary>
+    public static TheoryData<string> Names() => [.. All()];
 
     public static Scenario Load(string name) => Scenario.Parse(name, File.ReadAllText(Path.Combine(Directory, name + ".json")));
 

@@ -5,7 +5,7 @@ using Xunit.Sdk;
 
 namespace FunctionScheduler.Testing.Conformance;
 
-// The expectations about task health (docs/semantics.md §7): overdue marks, pause reasons, failure streaks, and the
+// The expectations about task health (docs/semantics.md §10): overdue marks, pause reasons, failure streaks, and the
 // failure action's notifications as their receiver got them.
 public sealed partial class ScenarioRunner
 {

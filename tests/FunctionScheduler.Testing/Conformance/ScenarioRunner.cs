@@ -48,6 +48,12 @@ public sealed partial class ScenarioRunner(Scenario scenario, IConformanceRuntim
             case "runNow":
                 await SendAsync(step, "POST", $"/tasks/{value.GetString()}/run", null, 202);
                 break;
+            case "backfill":
+                await SendAsync(step, "POST", $"/tasks/{value.GetProperty("id").GetString()}/backfill", value.GetProperty("window").GetRawText(), 202);
+                break;
+            case "cancelBackfill":
+                await SendAsync(step, "DELETE", $"/tasks/{value.GetString()}/backfill", null, 200);
+                break;
             case "delete":
                 await SendAsync(step, "DELETE", $"/tasks/{value.GetString()}", null, 204);
                 break;
@@ -108,7 +114,7 @@ public sealed partial class ScenarioRunner(Scenario scenario, IConformanceRuntim
     private void ExpectFires(JsonElement expected)
     {
         var all = context.Target.Fires;
-        var actual = all.Skip(_firesChecked)
+        var actual = all.Skip(_firesChecked).Select(OnTime)
             .OrderBy(f => f.DeliveredAt).ThenBy(f => f.TaskId, StringComparer.Ordinal).ThenBy(f => f.Occurrence.ScheduledAt)
             .ToList();
         _firesChecked = all.Count;
@@ -149,6 +155,24 @@ public sealed partial class ScenarioRunner(Scenario scenario, IConformanceRuntim
         }
     }
 
+    // On a real clock a fire that reached the target within the allowed lateness after its instant (FireAt: the
+    // nominal instant plus jitter, or the run-now request) counts as delivered at that instant, so order and
+    // deliveredAt are then compared exactly, as on a fake clock; one that came early, or later than allowed, fails.
+    private DeliveredFire OnTime(DeliveredFire fire)
+    {
+        if (context.AllowedLateness == TimeSpan.Zero)
+        {
+            return fire;
+        }
+
+        var due = fire.Occurrence.FireAt;
+        var late = fire.DeliveredAt - due;
+        Assert.True(
+            late >= TimeSpan.Zero && late <= context.AllowedLateness,
+            string.Create(CultureInfo.InvariantCulture, $"{fire.TaskId} {fire.Occurrence.Kind} scheduled {Iso(fire.Occurrence.ScheduledAt)} was due {Iso(due)} and delivered {Iso(fire.DeliveredAt)}, {late.TotalMilliseconds:F0} ms after; allowed 0 to {context.AllowedLateness.TotalMilliseconds:F0} ms."));
+        return fire with { DeliveredAt = due };
+    }
+
     private async Task ExpectTaskAsync(JsonElement expected)
     {
         var id = expected.GetProperty("id").GetString()!;
@@ -184,10 +208,32 @@ public sealed partial class ScenarioRunner(Scenario scenario, IConformanceRuntim
                 case "inFlight":
                     Assert.True(v.GetInt32() == state.InFlight.Count, $"inFlight {state.InFlight.Count}, expected {v.GetInt32()}.");
                     break;
+                case "backfill":
+                    ExpectBackfill(v, state.Backfill);
+                    break;
                 default:
                     ExpectHealth(state, property);
                     break;
             }
+        }
+    }
+
+    private static void ExpectBackfill(JsonElement expected, BackfillState? actual)
+    {
+        Assert.True(actual is not null, "The task has no backfill.");
+        var described = $"status {actual!.Status}, fired {actual.Fired}, skipped {actual.Skipped}, occurrences {actual.Occurrences}";
+        foreach (var property in expected.EnumerateObject())
+        {
+            var v = property.Value;
+            var ok = property.Name switch
+            {
+                "status" => Same(v.GetString(), actual.Status.ToString()),
+                "fired" => v.GetInt32() == actual.Fired,
+                "skipped" => v.GetInt32() == actual.Skipped,
+                "occurrences" => v.GetInt32() == actual.Occurrences,
+                _ => throw new XunitException($"Unknown expectTask.backfill property '{property.Name}'."),
+            };
+            Assert.True(ok, $"backfill {property.Name} differs (expected {v}): {described}.");
         }
     }
 

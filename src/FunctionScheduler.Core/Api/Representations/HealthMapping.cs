@@ -62,6 +62,7 @@ public static class HealthMapping
                 ErrorClass = outcome.ErrorClass == RunErrorClass.None ? null : outcome.ErrorClass,
                 Error = outcome.Error,
                 CompletedAt = outcome.CompletedAt,
+                SigningKeyIds = outcome.SigningKeyIds,
             };
         }
     }

@@ -95,6 +95,7 @@ public static class RepresentationMapping
                     MaxDuration = target.Retry.MaxDuration,
                 },
                 Success = SuccessRepresentation.From(target.Success),
+                Auth = target.Auth is { } auth ? new TargetAuthRepresentation { Type = auth.Type, Audience = auth.Audience } : null,
             };
         }
     }
@@ -116,6 +117,7 @@ public static class RepresentationMapping
                 LastRun = state.LastRun is { } lastRun ? LastRunRepresentation.From(lastRun) : null,
                 RunStats = RunStatisticsRepresentation.From(state.RunStats),
                 PendingRunRequests = state.RunRequests.Count,
+                Backfill = state.Backfill is { } backfill ? BackfillRepresentation.From(backfill) : null,
                 CreatedAt = state.CreatedAt,
                 UpdatedAt = state.UpdatedAt,
             };
@@ -191,6 +193,7 @@ public static class RepresentationMapping
                 MissedCount = run.MissedCount,
                 MissedFrom = run.MissedFrom,
                 Notification = run.Notification is { } notification ? NotificationRepresentation.From(notification) : null,
+                SigningKeyIds = run.SigningKeyIds,
             };
         }
 

@@ -84,7 +84,8 @@ internal sealed record TargetDocument(
     string? ContentType,
     TimeSpan Timeout,
     RetryDocument Retry,
-    ResponseCheckDocument? Success = null)
+    ResponseCheckDocument? Success = null,
+    AuthDocument? Auth = null)
 {
     public static TargetDocument From(HttpTarget t) => new(
         t.Url,
@@ -95,7 +96,8 @@ internal sealed record TargetDocument(
         t.ContentType,
         t.Timeout,
         RetryDocument.From(t.Retry),
-        ResponseCheckDocument.From(t.Success));
+        ResponseCheckDocument.From(t.Success),
+        t.Auth is { } auth ? new AuthDocument(auth.Type, auth.Audience) : null);
 
     public HttpTarget ToModel() => new()
     {
@@ -109,8 +111,12 @@ internal sealed record TargetDocument(
         Timeout = Timeout,
         Retry = Retry.ToModel(),
         Success = Success?.ToModel() ?? ResponseCheck.Default,
+        Auth = Auth is { } auth ? new TargetAuth { Type = auth.Type, Audience = auth.Audience } : null,
     };
 }
+
+// Absent from definitions stored before identity tokens, which read as "no auth".
+internal sealed record AuthDocument(TargetAuthType Type, string Audience);
 
 internal sealed record RetryDocument(int MaxAttempts, TimeSpan InitialDelay, TimeSpan MaxDelay, TimeSpan MaxDuration)
 {

@@ -40,10 +40,11 @@ internal sealed record NotificationDocument(
     int? HttpStatus,
     RunErrorClass ErrorClass,
     string? Error,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    IReadOnlyList<string>? SigningKeyIds = null)
 {
     public static NotificationDocument From(NotificationOutcome n) =>
-        new(n.Id, n.Status, n.Attempts, n.HttpStatus, n.ErrorClass, RunRecord.Cut(n.Error, RunRow.MaxErrorLength), n.CompletedAt);
+        new(n.Id, n.Status, n.Attempts, n.HttpStatus, n.ErrorClass, RunRecord.Cut(n.Error, RunRow.MaxErrorLength), n.CompletedAt, n.SigningKeyIds);
 
     public NotificationOutcome ToModel() => new(Id, Status)
     {
@@ -52,5 +53,6 @@ internal sealed record NotificationDocument(
         ErrorClass = ErrorClass,
         Error = Error,
         CompletedAt = CompletedAt,
+        SigningKeyIds = SigningKeyIds,
     };
 }

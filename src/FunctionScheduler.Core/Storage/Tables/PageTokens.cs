@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using FunctionScheduler.Core.Targets;
 
 namespace FunctionScheduler.Core.Storage.Tables;
 

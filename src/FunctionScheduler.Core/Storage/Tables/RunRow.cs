@@ -35,6 +35,7 @@ internal static class RunRow
     private const string MissedFrom = nameof(MissedFrom);
     private const string Generation = nameof(Generation);
     private const string Notification = nameof(Notification);
+    private const string SigningKeyIds = nameof(SigningKeyIds);
 
     public static TableEntity ToEntity(RunRecord run)
     {
@@ -63,6 +64,9 @@ internal static class RunRow
         AddIfSet(entity, Notification, run.Notification is { } n
             ? Encoding.UTF8.GetString(StorageJson.Serialize(NotificationDocument.From(n), StorageJsonContext.Default.NotificationDocument))
             : null);
+
+        // Key ids cannot hold a comma (SigningOptionsValidator), so one string column keeps the list.
+        AddIfSet(entity, SigningKeyIds, run.SigningKeyIds is { Count: > 0 } ids ? string.Join(',', ids) : null);
         return entity;
     }
 
@@ -98,6 +102,7 @@ internal static class RunRow
             Notification = entity.GetString(Notification) is { } json
                 ? StorageJson.Deserialize(Encoding.UTF8.GetBytes(json), StorageJsonContext.Default.NotificationDocument, "notification").ToModel()
                 : null,
+            SigningKeyIds = entity.GetString(SigningKeyIds)?.Split(','),
         };
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FunctionScheduler.Core.Storage.Tables;
 
 /// <summary>
-/// The three tables of the index, their clients built once per process. The tables are created if missing on first
+/// The tables of the index and of the hosts' heartbeats, their clients built once per process. The tables are created if missing on first
 /// use (once per process; a failed attempt is tried again by the next caller).
 /// </summary>
 public sealed class SchedulerTables
@@ -23,11 +23,15 @@ public sealed class SchedulerTables
     // Tests pass client options with a pipeline policy that counts requests.
     internal SchedulerTables(TableStorageOptions options, TableClientOptions clientOptions)
     {
+        // One deadline per request, retries included, so an unanswering service fails callers in seconds.
+        clientOptions.RetryPolicy = new DeadlineRetryPolicy(options.RequestTimeout);
+        clientOptions.Retry.NetworkTimeout = options.RequestTimeout;
         _service = CreateServiceClient(options, clientOptions);
         Tokens = new PageTokens(options);
         Tasks = _service.GetTableClient(options.TablePrefix + "Tasks");
         TaskIds = _service.GetTableClient(options.TablePrefix + "TaskIds");
         Runs = _service.GetTableClient(options.TablePrefix + "Runs");
+        Hosts = _service.GetTableClient(options.TablePrefix + "Hosts");
     }
 
     /// <summary>Definitions and state: partition key = group, row key = task id.</summary>
@@ -42,8 +46,11 @@ public sealed class SchedulerTables
     /// <summary>Seals and checks the continuation tokens of listings over these tables.</summary>
     internal PageTokens Tokens { get; }
 
+    /// <summary>Hosts' heartbeats: partition key "hosts", row key = host id (see <see cref="IHostRegistry"/>).</summary>
+    public TableClient Hosts { get; }
+
     /// <summary>The table names, for diagnostics and test clean-up.</summary>
-    public IReadOnlyList<string> TableNames => [Tasks.Name, TaskIds.Name, Runs.Name];
+    public IReadOnlyList<string> TableNames => [Tasks.Name, TaskIds.Name, Runs.Name, Hosts.Name];
 
     /// <summary>
     /// Creates the tables if they are missing. Completes at once after the first success in this process. The

@@ -12,7 +12,8 @@ internal sealed record StateDocument(
     LastRunDocument? LastRun,
     RunStatsDocument? RunStats = null,
     PausedReason? PausedReason = null,
-    OverdueDocument? Overdue = null)
+    OverdueDocument? Overdue = null,
+    BackfillDocument? Backfill = null)
 {
     public static StateDocument From(TaskRunState s) => new(
         s.Completion,
@@ -22,7 +23,8 @@ internal sealed record StateDocument(
         s.LastRun is { } last ? LastRunDocument.From(last) : null,
         s.RunStats.Total == 0 ? null : RunStatsDocument.From(s.RunStats),
         s.PausedReason,
-        s.Overdue is { } overdue ? OverdueDocument.From(overdue) : null);
+        s.Overdue is { } overdue ? OverdueDocument.From(overdue) : null,
+        s.Backfill is { } backfill ? BackfillDocument.Of(backfill) : null);
 }
 
 internal sealed record ClaimDocument(

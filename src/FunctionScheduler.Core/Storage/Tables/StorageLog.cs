@@ -15,4 +15,8 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information,
         Message = "Task id {TaskId} was created again while it was being deleted; its new id row is kept")]
     public static partial void IdRowRecreatedDuringDelete(ILogger logger, string taskId);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning,
+        Message = "Host row {Row} cannot be read by this build; the host is ignored (its claims fall back to their lease)")]
+    public static partial void HostRowUnreadable(ILogger logger, string row);
 }

@@ -55,6 +55,32 @@ public sealed class TableRunLog : IRunLog
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<RunRecord>> ListFiredBetweenAsync(
+        string taskId, DateTimeOffset from, DateTimeOffset through, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        if (!TaskId.IsValid(taskId) || through < from)
+        {
+            return [];
+        }
+
+        // Keys are inverted ticks, then the kind and generation: every row of an instant in the range sorts from
+        // the later bound's digits up to just below the earlier bound's digits followed by '~' (after any letter).
+        var low = RunId.InvertedTicks(through);
+        var high = RunId.InvertedTicks(from) + "~";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {taskId} and RowKey ge {low} and RowKey lt {high} and Kind ne {nameof(OccurrenceKind.Manual)} and Status ne {nameof(RunStatus.Missed)}");
+        await _tables.EnsureCreatedAsync(cancellationToken);
+        var runs = new List<RunRecord>();
+        await foreach (var row in _tables.Runs.QueryAsync<TableEntity>(filter, MaxPageSize, cancellationToken: cancellationToken))
+        {
+            runs.Add(RunRow.FromEntity(row));
+        }
+
+        return runs;
+    }
+
+    /// <inheritdoc/>
     public async Task<RunPage> ListAsync(
         string taskId, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {

@@ -40,6 +40,19 @@ public sealed class TableStorageOptions
     /// <summary>Shortest <see cref="ContinuationTokenSecret"/>, in bytes.</summary>
     public const int MinimumTokenSecretBytes = 32;
 
-    /// <summary>Prefix of the three table names (&lt;prefix&gt;Tasks, &lt;prefix&gt;TaskIds, &lt;prefix&gt;Runs): a letter, then letters or digits.</summary>
+    /// <summary>The shortest and longest <see cref="RequestTimeout"/> accepted.</summary>
+    public static readonly TimeSpan MinRequestTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <inheritdoc cref="MinRequestTimeout"/>
+    public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The longest one storage request may take, retries included; after it the request fails as an outage (the
+    /// API answers 503, the dispatcher backs off and tries again). Table operations answer in milliseconds when the
+    /// service is healthy, so a few seconds tell "down" from "slow" without keeping callers waiting.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Prefix of the table names (&lt;prefix&gt;Tasks, &lt;prefix&gt;TaskIds, &lt;prefix&gt;Runs, &lt;prefix&gt;Hosts): a letter, then letters or digits.</summary>
     public string TablePrefix { get; set; } = DefaultTablePrefix;
 }

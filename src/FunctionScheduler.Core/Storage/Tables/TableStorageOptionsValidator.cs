@@ -54,6 +54,12 @@ internal sealed class TableStorageOptionsValidator : IValidateOptions<TableStora
                 $"{TableStorageOptions.MaxTablePrefixLength} characters; got '{options.TablePrefix}'.");
         }
 
+        if (options.RequestTimeout < TableStorageOptions.MinRequestTimeout || options.RequestTimeout > TableStorageOptions.MaxRequestTimeout)
+        {
+            failures.Add($"{Section}RequestTimeout must be between {TableStorageOptions.MinRequestTimeout} and " +
+                $"{TableStorageOptions.MaxRequestTimeout}; got {options.RequestTimeout}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -21,6 +21,7 @@ public sealed class TableTaskStore : ITaskStore
     private readonly SchedulerTables _tables;
     private readonly IRunLog _runs;
     private readonly TaskIdIndex _ids;
+    private readonly TableDefinitionHistory _history;
     private readonly ILogger<TableTaskStore> _logger;
 
     /// <summary>Creates the store over <paramref name="tables"/>; <paramref name="runs"/> is used to delete a task's history with it.</summary>
@@ -30,7 +31,8 @@ public sealed class TableTaskStore : ITaskStore
         _tables = tables ?? throw new ArgumentNullException(nameof(tables));
         _runs = runs ?? throw new ArgumentNullException(nameof(runs));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _ids = new TaskIdIndex(tables, timeProvider, logger);
+        _history = new TableDefinitionHistory(tables);
+        _ids = new TaskIdIndex(tables, _history, timeProvider, logger);
     }
 
     /// <inheritdoc/>
@@ -111,6 +113,15 @@ public sealed class TableTaskStore : ITaskStore
 
         var row = TaskRow.ToEntity(definition, state);
         await _tables.EnsureCreatedAsync(cancellationToken);
+
+        // A new generation is a new version: the definition it replaces is kept first, so a crash between the two
+        // writes leaves at most a kept copy of the definition that is still current (which readers ignore), never
+        // a replaced definition without its copy.
+        if (state.Generation > current.State.Generation)
+        {
+            await _history.KeepAsync(current, cancellationToken);
+        }
+
         var response = await UpdateAsync(row, current, TableUpdateMode.Replace, cancellationToken);
         return new StoredTask(definition, state, TableRows.VersionOf(response));
     }

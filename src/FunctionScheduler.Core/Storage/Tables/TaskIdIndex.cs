@@ -10,7 +10,7 @@ namespace FunctionScheduler.Core.Storage.Tables;
 /// the task row and removed after it, so a crash in between leaves only an id row without a task (an orphan),
 /// which reads as absent and which the next create (after <see cref="TableTaskStore.OrphanGrace"/>) or delete clears.
 /// </summary>
-internal sealed class TaskIdIndex(SchedulerTables tables, TimeProvider timeProvider, ILogger logger)
+internal sealed class TaskIdIndex(SchedulerTables tables, TableDefinitionHistory history, TimeProvider timeProvider, ILogger logger)
 {
     private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
 
@@ -32,12 +32,15 @@ internal sealed class TaskIdIndex(SchedulerTables tables, TimeProvider timeProvi
         }
     }
 
-    /// <summary>Removes the id row read as <paramref name="row"/>, unless a create has rewritten it since.</summary>
+    /// <summary>
+    /// Removes the id row read as <paramref name="row"/>, and the task's kept versions beside it, unless a create has
+    /// rewritten it since.
+    /// </summary>
     public async Task ReleaseAsync(TableEntity row, CancellationToken cancellationToken)
     {
         try
         {
-            await TableRows.DeleteIfExistsAsync(tables.TaskIds, row.PartitionKey, string.Empty, row.ETag, cancellationToken);
+            await history.DeleteWithIdRowAsync(row, cancellationToken);
         }
         catch (RequestFailedException ex) when (TableErrors.IsVersionStale(ex))
         {

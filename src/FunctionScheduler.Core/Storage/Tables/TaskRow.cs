@@ -13,7 +13,6 @@ internal static class TaskRow
     public const int CurrentSchemaVersion = 1;
 
     public const string SchemaVersion = nameof(SchemaVersion);
-    public const string Definition = nameof(Definition);
     public const string Lifecycle = nameof(Lifecycle);
     public const string Generation = nameof(Generation);
     public const string GenerationStartedAt = nameof(GenerationStartedAt);
@@ -32,29 +31,11 @@ internal static class TaskRow
     /// </summary>
     public static readonly DateTimeOffset NoNextFire = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
-    // A definition larger than one binary property (a 32 KiB body full of characters JSON escapes) spills into
-    // Definition1, Definition2, ...; eight parts stay well inside the 1 MiB entity limit.
-    private const int MaxDefinitionParts = 8;
-
     /// <summary>The whole row: definition and state (create and replace).</summary>
     public static TableEntity ToEntity(ScheduledTask definition, TaskRunState state)
     {
         var entity = new TableEntity(definition.Group, definition.Id) { [SchemaVersion] = CurrentSchemaVersion };
-        var json = StorageJson.Serialize(DefinitionDocument.From(definition), StorageJsonContext.Default.DefinitionDocument);
-        if (json.Length > MaxBinaryLength * MaxDefinitionParts)
-        {
-            throw new ArgumentException(
-                $"Task '{definition.Id}': the definition is {json.Length} bytes of JSON, more than the " +
-                $"{MaxBinaryLength * MaxDefinitionParts} the index stores.",
-                nameof(definition));
-        }
-
-        for (var part = 0; part * MaxBinaryLength < json.Length; part++)
-        {
-            var start = part * MaxBinaryLength;
-            entity[PartName(part)] = json.AsSpan(start, Math.Min(MaxBinaryLength, json.Length - start)).ToArray();
-        }
-
+        DefinitionColumns.Write(entity, definition);
         AddState(entity, state, stored: null);
         return entity;
     }
@@ -82,9 +63,7 @@ internal static class TaskRow
                 $"this build reads version {CurrentSchemaVersion}.");
         }
 
-        var definition = StorageJson.Deserialize(
-            ReadDefinitionJson(entity), StorageJsonContext.Default.DefinitionDocument, "definition").ToModel();
-        return new StoredTask(definition, ReadState(entity), entity.ETag.ToString());
+        return new StoredTask(DefinitionColumns.Read(entity), ReadState(entity), entity.ETag.ToString());
     }
 
     // Every state column when stored is null (a whole row), else only those that differ from it, plus the JSON
@@ -151,29 +130,11 @@ internal static class TaskRow
             RunRequests = [.. rest.RunRequests],
             LastRun = rest.LastRun?.ToModel(),
             RunStats = rest.RunStats?.ToModel() ?? RunStatistics.Empty,
+            Backfill = rest.Backfill?.ToModel(),
             CreatedAt = RequiredValue(entity, CreatedAt, entity.GetDateTimeOffset),
             UpdatedAt = RequiredValue(entity, UpdatedAt, entity.GetDateTimeOffset),
         };
     }
-
-    private static byte[] ReadDefinitionJson(TableEntity entity)
-    {
-        var parts = new List<byte[]>();
-        for (var part = 0; part < MaxDefinitionParts && entity.GetBinary(PartName(part)) is { } bytes; part++)
-        {
-            parts.Add(bytes);
-        }
-
-        return parts.Count switch
-        {
-            0 => throw new InvalidDataException($"Task row {entity.PartitionKey}/{entity.RowKey} has no {Definition} column."),
-            1 => parts[0],
-            _ => [.. parts.SelectMany(p => p)],
-        };
-    }
-
-    private static string PartName(int part) =>
-        part == 0 ? Definition : Definition + part.ToString(CultureInfo.InvariantCulture);
 
     private static T Required<T>(TableEntity entity, string column, Func<string, T?> read)
         where T : class =>

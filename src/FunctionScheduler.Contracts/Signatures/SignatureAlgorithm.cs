@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FunctionScheduler.Core.Targets;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>
 /// The one definition of what is signed: HMAC-SHA256 over the UTF-8 bytes of "&lt;t&gt;.&lt;run id&gt;." followed by
@@ -23,7 +23,15 @@ internal static class SignatureAlgorithm
         return hmac.GetHashAndReset();
     }
 
-    public static string FormatHeader(long unixSeconds, byte[] hash) =>
-        TimestampKey + "=" + unixSeconds.ToString(CultureInfo.InvariantCulture) + "," +
-        SignatureKey + "=" + Convert.ToHexStringLower(hash);
+    /// <summary><c>t=&lt;seconds&gt;</c>, then one <c>v1=&lt;hex&gt;</c> per hash, in the order given.</summary>
+    public static string FormatHeader(long unixSeconds, IEnumerable<byte[]> hashes)
+    {
+        var header = new StringBuilder(TimestampKey).Append('=').Append(unixSeconds.ToString(CultureInfo.InvariantCulture));
+        foreach (var hash in hashes)
+        {
+            header.Append(',').Append(SignatureKey).Append('=').Append(Convert.ToHexStringLower(hash));
+        }
+
+        return header.ToString();
+    }
 }

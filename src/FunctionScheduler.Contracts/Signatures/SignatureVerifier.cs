@@ -3,26 +3,41 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FunctionScheduler.Core.Targets;
+namespace FunctionScheduler.Contracts;
 
 /// <summary>
-/// Verifies <see cref="SchedulerHeaders.Signature"/> on a received request; for receivers written in .NET and for
-/// tests. It recomputes the HMAC, compares in constant time and rejects timestamps more than the tolerance
-/// (default 5 minutes) away from now. It does not deduplicate: receivers do that on <see cref="SchedulerHeaders.RunId"/>.
+/// Verifies <see cref="SignatureHeaders.Signature"/> on a received request, for receivers written in .NET (this
+/// package has no dependencies) and for tests. It recomputes the HMAC under each key it holds, compares in constant
+/// time with every <c>v1</c> of the header and rejects timestamps more than the tolerance (default 5 minutes) away
+/// from now. A request is valid when any signature matches any key, so a receiver that holds the old and the new key
+/// during a rotation accepts calls signed with either or both. It does not deduplicate: receivers do that on
+/// <see cref="SignatureHeaders.RunId"/>.
 /// </summary>
 public sealed class SignatureVerifier
 {
     /// <summary>How far a signature's timestamp may be from now, either way.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
 
-    private readonly byte[] _key;
+    private readonly byte[][] _keys;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _tolerance;
 
-    /// <summary>A verifier for the key <paramref name="secret"/>, written as in <see cref="SigningOptions.Secret"/>.</summary>
+    /// <summary>A verifier for one key, <paramref name="secret"/>, written as the scheduler's configuration writes it.</summary>
     public SignatureVerifier(string secret, TimeProvider? timeProvider = null, TimeSpan? tolerance = null)
+        : this([secret], timeProvider, tolerance)
     {
-        _key = SigningKey.GetBytes(secret);
+    }
+
+    /// <summary>A verifier that accepts a signature by any of <paramref name="secrets"/> (at least one).</summary>
+    public SignatureVerifier(IEnumerable<string> secrets, TimeProvider? timeProvider = null, TimeSpan? tolerance = null)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        _keys = [.. secrets.Select(secret => SigningKey.GetBytes(secret, nameof(secrets)))];
+        if (_keys.Length == 0)
+        {
+            throw new ArgumentException("Give at least one signing secret.", nameof(secrets));
+        }
+
         _timeProvider = timeProvider ?? TimeProvider.System;
         _tolerance = tolerance ?? DefaultTolerance;
     }
@@ -51,12 +66,15 @@ public sealed class SignatureVerifier
             return SignatureCheck.Expired;
         }
 
-        var expected = SignatureAlgorithm.Compute(_key, seconds, runId, body);
         var matched = false;
-        foreach (var candidate in signatures)
+        foreach (var key in _keys)
         {
-            // Every candidate is compared, so the time taken says nothing about which one matched.
-            matched |= CryptographicOperations.FixedTimeEquals(expected, candidate);
+            var expected = SignatureAlgorithm.Compute(key, seconds, runId, body);
+            foreach (var candidate in signatures)
+            {
+                // Every pair is compared, so the time taken says nothing about which key or entry matched.
+                matched |= CryptographicOperations.FixedTimeEquals(expected, candidate);
+            }
         }
 
         return matched ? SignatureCheck.Valid : SignatureCheck.Mismatch;
