@@ -30,6 +30,52 @@ public sealed class FschedTests(SchedulerHostFixture fixture) : IClassFixture<Sc
     }
 
     [Fact]
+    public async Task Create_CheckNotificationAndHealthFlags_StoresThemAndPrintsThemInTheTable()
+    {
+        var result = await _fsched.RunAsync(
+            "tasks", "create", "--id", "cli-checks", "--interval", "PT1H", "--url", fixture.HookUrl,
+            "--expect-status", "200,204", "--expect-status", "3xx", "--expect-json", "/status=\"ok\"", "--retry-failed-checks",
+            "--notify-url", fixture.AlertsUrl, "--notify-timeout", "PT5S", "--notify-header", "X-Team: ops",
+            "--notify-secret-header", "Authorization: Bearer alert-s3cret", "--auto-pause-after", "3", "--overdue-after", "PT20M", "-o", "json");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var task = Read<TaskRepresentation>(result.Out);
+        Assert.Equal(["200", "204", "300-399"], task.Target.Success!.Statuses);
+        Assert.Equal("/status", task.Target.Success.Body!.JsonPointer);
+        Assert.Equal("\"ok\"", task.Target.Success.Body.EqualTo!.Value.GetRawText());
+        Assert.True(task.Target.Success.Retry);
+        Assert.Equal(fixture.AlertsUrl, task.FailureAction!.Url);
+        Assert.Equal(TimeSpan.FromSeconds(5), task.FailureAction.Timeout);
+        Assert.Equal("ops", task.FailureAction.Headers["X-Team"]);
+        Assert.True(task.FailureAction.SecretHeaders.ContainsKey("Authorization"));
+        Assert.Equal(3, task.AutoPauseAfter);
+        Assert.Equal(TimeSpan.FromMinutes(20), task.OverdueTolerance);
+        Assert.DoesNotContain("alert-s3cret", result.Out, StringComparison.Ordinal);
+
+        var shown = await _fsched.RunAsync("tasks", "get", "cli-checks");
+        Assert.True(shown.ExitCode == ExitCodes.Ok, shown.ToString());
+        Assert.Contains("HTTP 200, 204, 300-399, /status = \"ok\", failed checks retried", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("POST " + fixture.AlertsUrl, shown.Out, StringComparison.Ordinal);
+        Assert.Contains("0 failed in a row, last success -, overdue after PT20M", shown.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_BrokenCheckFlags_PrintsEachErrorAgainstItsFlag()
+    {
+        var result = await _fsched.RunAsync(
+            "tasks", "create", "--interval", "PT1H", "--url", fixture.HookUrl, "--expect-status", "200,999", "--expect-json", "status=ok",
+            "--notify-header", "Host: example.com", "--auto-pause-after", "0", "--overdue-after", "10m");
+
+        Assert.True(result.ExitCode == ExitCodes.Invalid, result.ToString());
+        Assert.Contains("--expect-status (/target/success/statuses/1)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--expect-json (/target/success/body/jsonPointer)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--notify-url (/failureAction/url)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--notify-header Host (/failureAction/headers/Host)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--auto-pause-after (/autoPauseAfter)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--overdue-after (/overdueTolerance)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SchedulesPreview_CronAndZone_PrintsTheTextAndALocalTimeTable()
     {
         var result = await _fsched.RunAsync(
@@ -147,6 +193,8 @@ public sealed class FschedTests(SchedulerHostFixture fixture) : IClassFixture<Sc
     [InlineData("tasks", "create", "--file", "/no/such/file.json")]
     [InlineData("tasks", "create", "--interval", "PT1M", "--url", "http://x", "--header", "no colon")]
     [InlineData("tasks", "create", "--max-runs", "many")]
+    [InlineData("tasks", "create", "--interval", "PT1M", "--url", "http://x", "--expect-json", "no-equals-sign")]
+    [InlineData("tasks", "create", "--interval", "PT1M", "--url", "http://x", "--notify-header", "no colon")]
     [InlineData("tasks", "list", "--state", "sleeping")]
     [InlineData("tasks", "runs", "some-id", "--limit", "0")]
     [InlineData("tasks", "get")]

@@ -42,6 +42,53 @@ public sealed class TaskBuilderTests
     }
 
     [Fact]
+    public void Build_ChecksFailureActionAndHealth_WritesTheContractShape()
+    {
+        var definition = TaskBuilder.Interval(TimeSpan.FromMinutes(5)).Calls("https://worker.example.com/health")
+            .ExpectStatus(200, 204).ExpectStatus("3xx").ExpectJson("/checks/0", new { ok = true }).RetryFailedChecks()
+            .OnFailureNotify("https://alerts.example.com/hook", TimeSpan.FromSeconds(5))
+            .WithNotificationHeader("X-Team", "ops").WithNotificationSecretHeader("Authorization", "Bearer a")
+            .WithNotificationRetry(2)
+            .AutoPauseAfter(3).OverdueAfter(TimeSpan.FromMinutes(15))
+            .Build();
+
+        var expected = JsonNode.Parse("""
+            {
+              "schedule": { "interval": "PT5M" },
+              "target": {
+                "url": "https://worker.example.com/health",
+                "success": { "statuses": ["200", "204", "3xx"], "body": { "jsonPointer": "/checks/0", "equals": { "ok": true } }, "retry": true }
+              },
+              "failureAction": {
+                "url": "https://alerts.example.com/hook", "headers": { "X-Team": "ops" }, "secretHeaders": { "Authorization": "Bearer a" },
+                "timeout": "PT5S", "retry": { "maxAttempts": 2 }
+              },
+              "overdueTolerance": "PT15M",
+              "autoPauseAfter": 3
+            }
+            """);
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(SchedulerJson.Serialize(definition))), SchedulerJson.Serialize(definition));
+    }
+
+    [Fact]
+    public void Build_NotificationHeaderWithoutAnAddress_ThrowsNamingTheUrl()
+    {
+        var exception = Assert.Throws<FunctionSchedulerException>(() =>
+            TaskBuilder.Interval(TimeSpan.FromMinutes(5)).Calls("https://worker.example.com").WithNotificationHeader("X-Team", "ops").Build());
+
+        Assert.Equal("/failureAction/url", Assert.Single(exception.Errors).Pointer);
+    }
+
+    [Fact]
+    public void Build_ContainsAfterJson_TheLastBodyCheckWins()
+    {
+        var definition = TaskBuilder.Interval(TimeSpan.FromMinutes(5)).Calls("https://w.example.com")
+            .ExpectJson("/status", "ok").ExpectBodyContaining("ready").Build();
+
+        Assert.Equal(new BodyCheck { Contains = "ready" }, definition.Target.Success!.Body);
+    }
+
+    [Fact]
     public void Build_WithManagedIdentity_WritesTheAuthObject()
     {
         var definition = TaskBuilder.Interval(TimeSpan.FromMinutes(5)).Calls("https://reports.contoso.com/run").WithManagedIdentity("api://reports").Build();

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.DependencyInjection;
 using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Health;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Core.Targets;
@@ -51,7 +52,7 @@ internal sealed class CoreServices : IAsyncDisposable
         services.AddSingleton(notifier ?? new WakeRegistry(clock));
         services.AddSingleton(new TargetWarnings(new TargetAddressPolicy(Options.Create(new TargetOptions()))));
         services.AddSingleton<TasksApi>();
-        services.AddSingleton<TaskExecutor>();
+        services.AddSchedulerExecution();
         _provider = services.BuildServiceProvider();
     }
 
@@ -64,6 +65,10 @@ internal sealed class CoreServices : IAsyncDisposable
     public ITaskStore Store => _provider.GetRequiredService<ITaskStore>();
 
     public IRunLog Runs => _provider.GetRequiredService<IRunLog>();
+
+    public OverdueMonitor Monitor => _provider.GetRequiredService<OverdueMonitor>();
+
+    public System.Diagnostics.Metrics.IMeterFactory MeterFactory => _provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
 
     public async ValueTask DisposeAsync()
     {

@@ -46,7 +46,15 @@ internal sealed class DefinitionFlags
         Text("--retry-max-delay", "/target/retry/maxDelay", "Longest delay between retries.");
         Text("--retry-max-duration", "/target/retry/maxDuration", "No retry starts later than this after the first attempt.");
         Text("--auth-audience", AudiencePointer, "Send a Microsoft Entra token for this audience (api://... or a client id), from the scheduler's managed identity.");
+        Text("--expect-body", "/target/success/body/contains", "A response with an accepted status must contain this text, or the run fails.");
+        Text("--notify-url", "/failureAction/url", "Where a signed JSON notification goes when a run fails after its retries or the task is overdue.");
+        Text("--notify-timeout", "/failureAction/timeout", "Per-attempt timeout of a notification (default PT10S).");
+        Text("--overdue-after", "/overdueTolerance", "The task is overdue when a due run is still unrecorded this long after its time, e.g. PT10M.");
+        Number("--auto-pause-after", "/autoPauseAfter", "Pause the task after this many failed runs in a row.");
     }
+
+    /// <summary>The list and pair flags of checks and notifications (--expect-status, --expect-json, --notify-header, ...).</summary>
+    public CheckFlags Checks { get; } = new();
 
     /// <summary>The schedule flags alone (--cron, --zone, --interval, ...), for a preview.</summary>
     public IEnumerable<Option> ScheduleOptions => _fields.Where(f => f.Pointer.StartsWith("/schedule/", StringComparison.Ordinal)).Select(f => f.Option);
@@ -70,13 +78,18 @@ internal sealed class DefinitionFlags
 
         command.Options.Add(Headers);
         command.Options.Add(SecretHeaders);
+        foreach (var option in Checks.Options)
+        {
+            command.Options.Add(option);
+        }
     }
 
     /// <summary>Whether any definition flag was given.</summary>
     public bool AnyGiven(ParseResult result) =>
         _fields.Any(field => result.GetResult(field.Option) is { Implicit: false })
         || result.GetValue(Headers) is { Length: > 0 }
-        || result.GetValue(SecretHeaders) is { Length: > 0 };
+        || result.GetValue(SecretHeaders) is { Length: > 0 }
+        || Checks.AnyGiven(result);
 
     /// <summary>The full-form definition the flags describe; what they leave out takes the server's defaults.</summary>
     public JsonObject ToDefinition(ParseResult result)
@@ -102,8 +115,9 @@ internal sealed class DefinitionFlags
             auth["type"] = "managedIdentity";
         }
 
-        AddHeaders(root, "headers", Headers, result);
-        AddHeaders(root, "secretHeaders", SecretHeaders, result);
+        HeaderPairs.Add(root, "target", "headers", Headers, result);
+        HeaderPairs.Add(root, "target", "secretHeaders", SecretHeaders, result);
+        Checks.Apply(root, result);
         return root;
     }
 
@@ -120,9 +134,9 @@ internal sealed class DefinitionFlags
             "/schedule" => "--cron, --interval or --at",
             "/target" => "--header and --secret-header",
             "/target/auth" or "/target/auth/type" => "--auth-audience",
-            _ when pointer.StartsWith("/target/headers/", StringComparison.Ordinal) => "--header " + Unescape(pointer["/target/headers/".Length..]),
-            _ when pointer.StartsWith("/target/secretHeaders/", StringComparison.Ordinal) => "--secret-header " + Unescape(pointer["/target/secretHeaders/".Length..]),
-            _ => null,
+            _ when pointer.StartsWith("/target/headers/", StringComparison.Ordinal) => "--header " + HeaderPairs.Unescape(pointer["/target/headers/".Length..]),
+            _ when pointer.StartsWith("/target/secretHeaders/", StringComparison.Ordinal) => "--secret-header " + HeaderPairs.Unescape(pointer["/target/secretHeaders/".Length..]),
+            _ => Checks.FlagFor(pointer),
         };
     }
 
@@ -131,32 +145,6 @@ internal sealed class DefinitionFlags
 
     private void Number(string name, string pointer, string description) =>
         _fields.Add((new Option<int?>(name) { Description = description }, pointer));
-
-    private static void AddHeaders(JsonObject root, string property, Option<string[]> option, ParseResult result)
-    {
-        if (result.GetValue(option) is not { Length: > 0 } headers)
-        {
-            return;
-        }
-
-        var map = new JsonObject();
-        foreach (var header in headers)
-        {
-            var colon = header.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                throw new CliUsageException($"{option.Name}: '{header}' is not 'Name: value'.");
-            }
-
-            var name = header[..colon].Trim();
-            if (!map.TryAdd(name, header[(colon + 1)..].Trim()))
-            {
-                throw new CliUsageException($"{option.Name}: '{name}' is given twice.");
-            }
-        }
-
-        root["target"]!.AsObject()[property] = map;
-    }
 
     private static void SetAt(JsonObject root, string pointer, JsonNode? value)
     {
@@ -175,6 +163,4 @@ internal sealed class DefinitionFlags
 
         node[names[^1]] = value;
     }
-
-    private static string Unescape(string token) => token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 }

@@ -75,7 +75,7 @@ internal sealed partial class ResultPrinter(CliConsole console, OutputFormat for
                 run.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",
                 run.Attempts.ToString(CultureInfo.InvariantCulture),
                 run.DurationMs is { } ms ? $"{ms.ToString(CultureInfo.InvariantCulture)} ms" : "-",
-                run.Error ?? string.Empty);
+                run.Error + (run.Notification is { } notification ? $" [notified: {TaskText.Name(notification.Status)}]" : string.Empty));
         }
 
         _table.Write(table);

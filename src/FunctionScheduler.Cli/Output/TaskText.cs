@@ -41,6 +41,21 @@ internal static class TaskText
         }
 
         yield return ("Timeout", IsoDuration.Format(task.Target.Timeout));
+        if (task.Target.Success is { } success && (success.Body is not null || success.Retry || !success.Statuses.SequenceEqual(["200-299"])))
+        {
+            yield return ("Success", Success(success));
+        }
+
+        if (task.FailureAction is { } action)
+        {
+            yield return ("On failure", $"POST {action.Url}");
+        }
+
+        if (task.AutoPauseAfter is { } autoPauseAfter)
+        {
+            yield return ("Auto-pause", $"after {autoPauseAfter.ToString(CultureInfo.InvariantCulture)} failed runs in a row");
+        }
+
         yield return ("State", Lifecycle(task.State));
         yield return ("Next fire", Instant(task.State.NextFireAt));
         yield return ("Fires", $"{task.State.FireCount.ToString(CultureInfo.InvariantCulture)} (generation {task.State.Generation.ToString(CultureInfo.InvariantCulture)})");
@@ -49,7 +64,23 @@ internal static class TaskText
         {
             yield return ("Pending run-now", task.State.PendingRunRequests.ToString(CultureInfo.InvariantCulture));
         }
+
+        if (task.State.Health is { } health)
+        {
+            yield return ("Health", Health(health));
+        }
     }
+
+    public static string Health(TaskHealthRepresentation health) =>
+        (health.OverdueSince is { } since ? $"OVERDUE since {Instant(since)}; " : string.Empty)
+        + $"{health.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture)} failed in a row, last success {Instant(health.LastSuccessAt)}, "
+        + $"overdue after {IsoDuration.Format(health.OverdueTolerance)}";
+
+    private static string Success(SuccessRepresentation success) =>
+        "HTTP " + string.Join(", ", success.Statuses)
+        + (success.Body?.Contains is { } contains ? $", body contains '{contains}'" : string.Empty)
+        + (success.Body?.JsonPointer is { } pointer ? $", {pointer} = {success.Body.EqualTo?.GetRawText()}" : string.Empty)
+        + (success.Retry ? ", failed checks retried" : string.Empty);
 
     public static string Schedule(ScheduleRepresentation schedule) =>
         schedule.Cron is { } cron ? $"cron '{cron}' {schedule.TimeZone}"
@@ -57,7 +88,10 @@ internal static class TaskText
         : $"once at {Instant(schedule.At)}";
 
     public static string Lifecycle(TaskStateRepresentation state) =>
-        state.Completion is { } completion ? $"{Name(state.Lifecycle)} ({Name(completion)})" : Name(state.Lifecycle);
+        (state.Completion is { } completion ? $"{Name(state.Lifecycle)} ({Name(completion)})"
+            : state.PausedReason is { } reason ? $"{Name(state.Lifecycle)} ({Name(reason)})"
+            : Name(state.Lifecycle))
+        + (state.Health?.OverdueSince is not null ? ", overdue" : string.Empty);
 
     public static string LastRun(LastRunRepresentation? run) =>
         run is null ? "-" : $"{Name(run.Status)}{(run.HttpStatus is { } http ? " " + http.ToString(CultureInfo.InvariantCulture) : string.Empty)} at {Instant(run.ScheduledAt)}";

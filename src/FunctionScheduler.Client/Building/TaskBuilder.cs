@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using FunctionScheduler.Contracts;
 
 namespace FunctionScheduler.Client;
@@ -14,6 +16,10 @@ public sealed class TaskBuilder
 {
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string?> _secretHeaders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _notificationHeaders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string?> _notificationSecretHeaders = new(StringComparer.OrdinalIgnoreCase);
+    private SuccessDefinition? _success;
+    private FailureActionDefinition? _failureAction;
     private ScheduleDefinition _schedule;
     private TaskDefinition _task;
     private TargetDefinition _target = new() { Url = string.Empty };
@@ -101,6 +107,79 @@ public sealed class TaskBuilder
         });
 
     /// <summary>
+    /// Which statuses count as success (2xx when never called): codes (204), ranges ("200-204") and classes ("2xx").
+    /// A status outside them fails the run (and is retried when it is 408, 429 or 5xx).
+    /// </summary>
+    public TaskBuilder ExpectStatus(params string[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        return SetSuccess(success => success with { Statuses = [.. success.Statuses ?? [], .. statuses] });
+    }
+
+    /// <summary>As <see cref="ExpectStatus(string[])"/>, with status codes.</summary>
+    public TaskBuilder ExpectStatus(params int[] codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        return ExpectStatus([.. codes.Select(code => code.ToString(CultureInfo.InvariantCulture))]);
+    }
+
+    /// <summary>A response with an accepted status must also contain <paramref name="text"/> (case-sensitive), or the run fails as an assertion.</summary>
+    public TaskBuilder ExpectBodyContaining(string text) =>
+        SetSuccess(success => success with { Body = new BodyCheck { Contains = text } });
+
+    /// <summary>
+    /// A response with an accepted status must be JSON with <paramref name="value"/> (serialized as JSON: a string,
+    /// number, boolean, null, array or object) at the RFC 6901 pointer <paramref name="jsonPointer"/> ("/status").
+    /// </summary>
+    public TaskBuilder ExpectJson<T>(string jsonPointer, T value) =>
+        SetSuccess(success => success with { Body = new BodyCheck { JsonPointer = jsonPointer, EqualTo = JsonSerializer.SerializeToElement(value, SchedulerJson.Options) } });
+
+    /// <summary>A response that fails the body check is retried like a 5xx (by default it fails the run at once).</summary>
+    public TaskBuilder RetryFailedChecks() => SetSuccess(success => success with { Retry = true });
+
+    /// <summary>
+    /// When a run fails after all its retries, or the task is overdue, a signed JSON notification is POSTed to
+    /// <paramref name="url"/> (each attempt within <paramref name="timeout"/>, 10 seconds when null).
+    /// </summary>
+    public TaskBuilder OnFailureNotify(string url, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        _failureAction = (_failureAction ?? new FailureActionDefinition { Url = url }) with { Url = url, Timeout = timeout };
+        return this;
+    }
+
+    /// <summary>A header sent with every notification and returned by reads.</summary>
+    public TaskBuilder WithNotificationHeader(string name, string value)
+    {
+        _notificationHeaders[name] = value;
+        return this;
+    }
+
+    /// <summary>A header sent with every notification and never returned.</summary>
+    public TaskBuilder WithNotificationSecretHeader(string name, string value)
+    {
+        _notificationSecretHeaders[name] = value;
+        return this;
+    }
+
+    /// <summary>How failed notification attempts are retried.</summary>
+    public TaskBuilder WithNotificationRetry(int maxAttempts, TimeSpan? initialDelay = null, TimeSpan? maxDelay = null, TimeSpan? maxDuration = null)
+    {
+        _failureAction = (_failureAction ?? new FailureActionDefinition { Url = string.Empty }) with
+        {
+            Retry = new RetryDefinition { MaxAttempts = maxAttempts, InitialDelay = initialDelay, MaxDelay = maxDelay, MaxDuration = maxDuration },
+        };
+        return this;
+    }
+
+    /// <summary>Pause the task after <paramref name="failures"/> failed runs in a row (never, when not called).</summary>
+    public TaskBuilder AutoPauseAfter(int failures) => Set(_task with { AutoPauseAfter = failures });
+
+    /// <summary>The task is overdue when a due run is still unrecorded <paramref name="tolerance"/> after its fire instant (derived when not called).</summary>
+    public TaskBuilder OverdueAfter(TimeSpan tolerance) => Set(_task with { OverdueTolerance = tolerance });
+
+
+    /// <summary>
     /// Each attempt carries a Microsoft Entra token for <paramref name="audience"/> (the application ID URI or client
     /// id of the app that protects the target), obtained with the scheduler's managed identity and sent as
     /// <c>Authorization: Bearer</c>. The target must be https, and no Authorization header may be given beside it.
@@ -125,6 +204,12 @@ public sealed class TaskBuilder
             errors.Add(new FieldError("/target/url", ValidationRules.Required, "Call Calls(url) to say what each run calls."));
         }
 
+        var notifying = _failureAction is not null || _notificationHeaders.Count > 0 || _notificationSecretHeaders.Count > 0;
+        if (notifying && string.IsNullOrEmpty(_failureAction?.Url))
+        {
+            errors.Add(new FieldError("/failureAction/url", ValidationRules.Required, "Call OnFailureNotify(url) to say where notifications go."));
+        }
+
         if (errors.Count > 0)
         {
             throw FunctionSchedulerException.Invalid(errors);
@@ -138,7 +223,13 @@ public sealed class TaskBuilder
                 Url = _url!,
                 Headers = _headers.Count > 0 ? new Dictionary<string, string>(_headers, StringComparer.OrdinalIgnoreCase) : null,
                 SecretHeaders = _secretHeaders.Count > 0 ? new Dictionary<string, string?>(_secretHeaders, StringComparer.OrdinalIgnoreCase) : null,
+                Success = _success,
             },
+            FailureAction = notifying ? _failureAction! with
+            {
+                Headers = _notificationHeaders.Count > 0 ? new Dictionary<string, string>(_notificationHeaders, StringComparer.OrdinalIgnoreCase) : null,
+                SecretHeaders = _notificationSecretHeaders.Count > 0 ? new Dictionary<string, string?>(_notificationSecretHeaders, StringComparer.OrdinalIgnoreCase) : null,
+            } : null,
         };
     }
 
@@ -160,6 +251,12 @@ public sealed class TaskBuilder
     private TaskBuilder Set(ScheduleDefinition schedule)
     {
         _schedule = schedule;
+        return this;
+    }
+
+    private TaskBuilder SetSuccess(Func<SuccessDefinition, SuccessDefinition> change)
+    {
+        _success = change(_success ?? new SuccessDefinition());
         return this;
     }
 

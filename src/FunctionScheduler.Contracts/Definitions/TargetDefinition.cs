@@ -25,6 +25,9 @@ public sealed record TargetDefinition
 
     public RetryDefinition? Retry { get; init; }
 
+    /// <summary>What counts as success (2xx, no body check, when null).</summary>
+    public SuccessDefinition? Success { get; init; }
+
     /// <summary>A bearer token obtained with the scheduler's managed identity for each call; none when null.</summary>
     public TargetAuthDefinition? Auth { get; init; }
 }

@@ -19,4 +19,13 @@ public sealed record TaskDefinition
     public required ScheduleDefinition Schedule { get; init; }
 
     public required TargetDefinition Target { get; init; }
+
+    /// <summary>Where to send a notification when a run fails after all its retries or the task is overdue; none when null.</summary>
+    public FailureActionDefinition? FailureAction { get; init; }
+
+    /// <summary>How long after its fire instant an occurrence may go unrecorded before the task is overdue; derived when null.</summary>
+    public TimeSpan? OverdueTolerance { get; init; }
+
+    /// <summary>Pause the task after this many consecutive failed runs; never when null.</summary>
+    public int? AutoPauseAfter { get; init; }
 }

@@ -12,6 +12,7 @@ namespace FunctionScheduler.Contracts;
 [JsonSerializable(typeof(SchedulePreviewRequest))]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(FieldError))]
+[JsonSerializable(typeof(FailureNotification))]
 [JsonSerializable(typeof(BackfillRequest))]
 [JsonSerializable(typeof(BackfillRepresentation))]
 [JsonSerializable(typeof(TaskVersionRepresentation))]

@@ -23,4 +23,10 @@ public enum RunErrorClass
 
     /// <summary>The identity token the target asks for (target.auth) could not be obtained; no request was sent.</summary>
     IdentityToken,
+
+    /// <summary>
+    /// The target answered with a status its task accepts, but the body failed the task's check
+    /// (<c>target.success.body</c>); retried only when <c>target.success.retry</c> says so.
+    /// </summary>
+    Assertion,
 }

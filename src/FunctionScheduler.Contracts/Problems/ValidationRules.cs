@@ -102,6 +102,15 @@ public static class ValidationRules
     /// <summary>A content type is not a valid media type.</summary>
     public const string MediaType = "media-type";
 
+    /// <summary>An accepted status is not a code from 100 to 599, a range of them ("200-204") or a class ("2xx").</summary>
+    public const string Status = "status";
+
+    /// <summary>A JSON pointer does not follow RFC 6901 ("" or "/name/0", with "~0" and "~1" the only escapes).</summary>
+    public const string JsonPointer = "json-pointer";
+
+    /// <summary>Too few items (an empty list of accepted statuses).</summary>
+    public const string MinItems = "min-items";
+
     /// <summary>An identity token audience is neither a client id (GUID) nor an absolute api:// or https:// URI.</summary>
     public const string Audience = "audience";
 

@@ -42,4 +42,7 @@ public sealed record RunRepresentation
     public int? MissedCount { get; init; }
 
     public DateTimeOffset? MissedFrom { get; init; }
+
+    /// <summary>For a failed run of a task with a failure action: the notification sent about it.</summary>
+    public NotificationRepresentation? Notification { get; init; }
 }

@@ -20,8 +20,12 @@ public sealed record TargetRepresentation
 
     public required RetryRepresentation Retry { get; init; }
 
+    /// <summary>What counts as success; every read writes it (null only from servers older than it).</summary>
+    public SuccessRepresentation? Success { get; init; }
+
     /// <summary>The identity token the target asks for; absent when none.</summary>
     public TargetAuthRepresentation? Auth { get; init; }
+
     /// <summary>The target as a request writes it, every value as read (secret values null: a PUT keeps the stored ones).</summary>
     public TargetDefinition ToDefinition() => new()
     {
@@ -32,13 +36,8 @@ public sealed record TargetRepresentation
         Body = Body,
         ContentType = ContentType,
         Timeout = Timeout,
-        Retry = new RetryDefinition
-        {
-            MaxAttempts = Retry.MaxAttempts,
-            InitialDelay = Retry.InitialDelay,
-            MaxDelay = Retry.MaxDelay,
-            MaxDuration = Retry.MaxDuration,
-        },
+        Retry = Retry.ToDefinition(),
+        Success = Success?.ToDefinition(),
         Auth = Auth is { } auth ? new TargetAuthDefinition { Type = auth.Type, Audience = auth.Audience } : null,
     };
 }

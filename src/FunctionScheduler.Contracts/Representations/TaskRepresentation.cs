@@ -19,6 +19,13 @@ public sealed record TaskRepresentation
 
     public required TargetRepresentation Target { get; init; }
 
+    public FailureActionRepresentation? FailureAction { get; init; }
+
+    /// <summary>As given; absent when the default applies (state.health.overdueTolerance shows the one in force).</summary>
+    public TimeSpan? OverdueTolerance { get; init; }
+
+    public int? AutoPauseAfter { get; init; }
+
     /// <summary>Read-only: how the task is running.</summary>
     public required TaskStateRepresentation State { get; init; }
 
@@ -46,5 +53,8 @@ public sealed record TaskRepresentation
         Group = Group,
         Schedule = Schedule.ToDefinition(),
         Target = Target.ToDefinition(),
+        FailureAction = FailureAction?.ToDefinition(),
+        OverdueTolerance = OverdueTolerance,
+        AutoPauseAfter = AutoPauseAfter,
     };
 }

@@ -5,6 +5,9 @@ public sealed record TaskStateRepresentation
 {
     public required TaskLifecycle Lifecycle { get; init; }
 
+    /// <summary>Present while paused (absent for tasks paused before reasons were kept).</summary>
+    public PausedReason? PausedReason { get; init; }
+
     /// <summary>Present once the task has completed.</summary>
     public CompletionReason? Completion { get; init; }
 
@@ -20,6 +23,9 @@ public sealed record TaskStateRepresentation
 
     /// <summary>Counts and the latest outcomes, for lists that show how a task is doing.</summary>
     public required RunStatisticsRepresentation RunStats { get; init; }
+
+    /// <summary>Consecutive failures, last success, recent success rate, overdue; every read writes it.</summary>
+    public TaskHealthRepresentation? Health { get; init; }
 
     /// <summary>Run-now requests accepted and not yet fired.</summary>
     public required int PendingRunRequests { get; init; }

@@ -1,5 +1,6 @@
 using FunctionScheduler.Core.Api.Representations;
 using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Health;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Planning;
 using FunctionScheduler.Core.Storage;
@@ -221,17 +222,18 @@ public sealed partial class TasksApi(
         }
     }
 
-    // Shows users when the task will fire next without claiming anything: the runtime does the claiming.
+    // Shows users when the task will fire next without claiming anything: the runtime does the claiming. A change
+    // that ends an overdue episode (a pause, a replace) clears its mark with the same write.
     private static TaskRunState WithPreview(ScheduledTask definition, TaskRunState state, DateTimeOffset now)
     {
         if (state.Lifecycle != TaskLifecycle.Active)
         {
-            return state with { NextFireAt = null };
+            return OverdueCheck.Settle(definition, state with { NextFireAt = null }, now);
         }
 
         var decision = TaskPlanner.Plan(definition, state, now, PreviewClaim);
         var firstScheduled = decision.Due.Where(o => o.Kind == OccurrenceKind.Scheduled).Select(o => (DateTimeOffset?)o.FireAt).FirstOrDefault();
-        return state with { NextFireAt = firstScheduled ?? decision.Next?.FireAt };
+        return OverdueCheck.Settle(definition, state with { NextFireAt = firstScheduled ?? decision.Next?.FireAt }, now);
     }
 
     private static readonly ClaimRequest PreviewClaim = new("preview", TimeSpan.Zero);
@@ -256,11 +258,14 @@ public sealed partial class TasksApi(
     private ApiResponse Ok(StoredTask task) =>
         new(200, Represent(task), $"{BasePath}/{task.Id}", task.Version);
 
-    // Every representation carries the warnings, so a client that reads the task later sees them too.
-    private TaskRepresentation Represent(StoredTask task) =>
-        warnings.For(task.Definition.Target) is { Count: > 0 } found
-            ? TaskRepresentation.From(task) with { Warnings = found }
-            : TaskRepresentation.From(task);
+    // Every representation carries the warnings, so a client that reads the task later sees them too. The failure
+    // action is called like a target, so its address is warned about the same way.
+    private TaskRepresentation Represent(StoredTask task)
+    {
+        IReadOnlyList<string> found = [.. warnings.For(task.Definition.Target),
+            .. task.Definition.FailureAction is { } action ? warnings.ForFailureAction(action) : []];
+        return found.Count > 0 ? TaskRepresentation.From(task) with { Warnings = found } : TaskRepresentation.From(task);
+    }
 
     private static string PastTense(TaskCommand command) => command switch
     {

@@ -1,4 +1,6 @@
+using FunctionScheduler.Core.Health;
 using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Notifications;
 using FunctionScheduler.Core.Planning;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Targets;
@@ -13,12 +15,15 @@ namespace FunctionScheduler.Core.Execution;
 /// orchestration calls ClaimDueAsync and FireAsync from separate activities.
 /// Every step is idempotent per occurrence, so a retried or replayed step never records twice, and a fire that
 /// may have happened already is looked up before the target is called again. On the hot path a fire costs three
-/// storage writes: the claim, the run record and the claim's clearing.
+/// storage writes: the claim, the run record and the claim's clearing. A run that failed after all its retries, of
+/// a task with a failure action, is recorded with its notification pending, notified, and recorded again with the
+/// outcome before its claim is cleared: a takeover that finds the notification still pending sends it (same id).
 /// </summary>
 public sealed partial class TaskExecutor(
     ITaskStore store,
     IRunLog runs,
     ITargetInvoker invoker,
+    FailureNotifier notifier,
     TimeProvider time,
     SchedulerMetrics metrics,
     ILogger<TaskExecutor> logger)
@@ -110,6 +115,7 @@ public sealed partial class TaskExecutor(
             try
             {
                 var next = decision.Missed is { } skipped ? RunBookkeeping.Skipped(decision.NextState, skipped) : decision.NextState;
+                next = OverdueCheck.Settle(task.Definition, next, now);
                 var stored = await store.UpdateStateAsync(task, next, cancellationToken);
                 if (decision.Missed is { } missed)
                 {
@@ -153,6 +159,11 @@ public sealed partial class TaskExecutor(
         ArgumentNullException.ThrowIfNull(claimed);
         var recorded = mayBeRecorded ? await runs.GetAsync(task.Id, claimed.Occurrence, claimed.Generation, cancellationToken) : null;
         var run = recorded ?? await InvokeAndRecordAsync(task, claimed, cancellationToken);
+        if (run.Notification is { Status: NotificationStatus.Pending })
+        {
+            run = await NotifyAsync(task, run, cancellationToken);
+        }
+
         var after = await ClearClaimAsync(task, run, cancellationToken);
         return (after, run);
     }
@@ -188,6 +199,11 @@ public sealed partial class TaskExecutor(
             Error = result.Error,
             ResponseSnippet = result.ResponseSnippet,
             SigningKeyIds = result.SigningKeyIds.Count > 0 ? result.SigningKeyIds : null,
+
+            // Cancelled runs are the host stopping, not the target failing: nobody is told.
+            Notification = result.Status == RunStatus.Failed && result.ErrorClass != RunErrorClass.Canceled && task.Definition.FailureAction is not null
+                ? new NotificationOutcome(NotificationIds.RunFailed(runId), NotificationStatus.Pending)
+                : null,
         };
         await runs.RecordAsync(run, cancellationToken);
         LogFired(task.Id, runId, run.Status, run.HttpStatus, run.Attempts);
@@ -195,23 +211,25 @@ public sealed partial class TaskExecutor(
     }
 
     private Task<StoredTask?> ClearClaimAsync(StoredTask task, RunRecord run, CancellationToken cancellationToken) =>
-        UpdateStateAsync(task, state => RunBookkeeping.Recorded(state, run), cancellationToken);
+        UpdateStateAsync(task, (definition, state) => TaskHealth.AfterRecorded(definition, state, run, time.GetUtcNow()), cancellationToken);
 
     private async Task<StoredTask?> HandBackAsync(StoredTask task, List<ClaimedOccurrence> unstarted, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var after = await UpdateStateAsync(task, state => RunBookkeeping.HandedBack(state, unstarted, now), cancellationToken);
+        var after = await UpdateStateAsync(task, (_, state) => RunBookkeeping.HandedBack(state, unstarted, now), cancellationToken);
         LogHandedBack(task.Id, unstarted.Count);
         return after;
     }
 
-    // Writes what change makes of the stored state, re-reading on a version conflict (a user or another runtime
-    // wrote in between). Returns the task as stored afterwards, or null when it was deleted meanwhile.
-    private async Task<StoredTask?> UpdateStateAsync(StoredTask task, Func<TaskRunState, TaskRunState> change, CancellationToken cancellationToken)
+    // Writes what change makes of the stored state (given the definition it belongs to), re-reading on a version
+    // conflict (a user or another runtime wrote in between). Returns the task as stored afterwards, or null when it
+    // was deleted meanwhile.
+    private async Task<StoredTask?> UpdateStateAsync(
+        StoredTask task, Func<ScheduledTask, TaskRunState, TaskRunState> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var next = change(task.State);
+            var next = change(task.Definition, task.State);
             if (next == task.State)
             {
                 return task;
@@ -219,7 +237,13 @@ public sealed partial class TaskExecutor(
 
             try
             {
-                return await store.UpdateStateAsync(task, next, cancellationToken);
+                var stored = await store.UpdateStateAsync(task, next, cancellationToken);
+                if (next.Lifecycle != task.State.Lifecycle && next.PausedReason == PausedReason.ConsecutiveFailures)
+                {
+                    LogAutoPaused(task.Id, next.RunStats.ConsecutiveFailures);
+                }
+
+                return stored;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {

@@ -30,6 +30,28 @@ public sealed record HttpTarget
     /// <summary>How failed attempts are retried.</summary>
     public TargetRetryPolicy Retry { get; init; } = TargetRetryPolicy.Default;
 
+    /// <summary>What makes a response a success: any 2xx by default.</summary>
+    public ResponseCheck Success { get; init; } = ResponseCheck.Default;
+
+    /// <summary>
+    /// The longest one call of this target can take, retries included: no retry starts after the retry budget, and
+    /// the attempt started just before it may take a full timeout; fewer attempts may bound it sooner.
+    /// </summary>
+    public TimeSpan LongestCall
+    {
+        get
+        {
+            if (Retry.MaxAttempts <= 1)
+            {
+                return Timeout;
+            }
+
+            var byDuration = Retry.MaxDuration + Timeout;
+            var byAttempts = (Timeout * Retry.MaxAttempts) + (Retry.MaxDelay * (Retry.MaxAttempts - 1));
+            return byDuration < byAttempts ? byDuration : byAttempts;
+        }
+    }
+
     /// <summary>The identity token each attempt carries as <c>Authorization: Bearer</c>; none when null.</summary>
     public TargetAuth? Auth { get; init; }
 

@@ -53,6 +53,9 @@ public sealed record RunRecord
     /// <summary>For a <see cref="RunStatus.Missed"/> record: the earliest occurrence it stands for.</summary>
     public DateTimeOffset? MissedFrom { get; init; }
 
+    /// <summary>For a failed run of a task with a failure action: the notification about it.</summary>
+    public NotificationOutcome? Notification { get; init; }
+
     /// <summary>Cuts <paramref name="text"/> to <paramref name="maxLength"/> characters, never between the halves of a surrogate pair.</summary>
     internal static string? Cut(string? text, int maxLength)
     {

@@ -26,4 +26,16 @@ public sealed record ScheduledTask
 
     /// <summary>What a fire does.</summary>
     public required HttpTarget Target { get; init; }
+
+    /// <summary>
+    /// Where a notification goes when a run fails after all its retries or the task is overdue: POSTed, signed, with
+    /// its own headers, timeout and retries. Null: none.
+    /// </summary>
+    public HttpTarget? FailureAction { get; init; }
+
+    /// <summary>How long past its fire instant an occurrence may go unrecorded; null: derived (see <see cref="Health.OverdueCheck.ToleranceOf"/>).</summary>
+    public TimeSpan? OverdueTolerance { get; init; }
+
+    /// <summary>Pause after this many consecutive failed runs; null: never.</summary>
+    public int? AutoPauseAfter { get; init; }
 }

@@ -7,4 +7,7 @@ public enum TaskCommand
     Resume,
     Replace,
     RunNow,
+
+    /// <summary>The scheduler's own pause after <see cref="ScheduledTask.AutoPauseAfter"/> consecutive failed runs.</summary>
+    AutoPause,
 }

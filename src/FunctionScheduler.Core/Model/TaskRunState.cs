@@ -9,6 +9,12 @@ public sealed record TaskRunState
     /// <summary>Active, paused or completed.</summary>
     public TaskLifecycle Lifecycle { get; init; } = TaskLifecycle.Active;
 
+    /// <summary>Why a paused task is paused; null otherwise (and for tasks paused before reasons were kept).</summary>
+    public PausedReason? PausedReason { get; init; }
+
+    /// <summary>The overdue episode under way, if any (see <see cref="OverdueMark"/>).</summary>
+    public OverdueMark? Overdue { get; init; }
+
     /// <summary>Why the task completed, when it has.</summary>
     public CompletionReason? Completion { get; init; }
 

@@ -20,6 +20,10 @@ public static class TaskTransitions
         [(TaskLifecycle.Active, TaskCommand.RunNow)] = TaskLifecycle.Active,
         [(TaskLifecycle.Paused, TaskCommand.RunNow)] = TaskLifecycle.Paused,
         [(TaskLifecycle.Completed, TaskCommand.RunNow)] = TaskLifecycle.Completed,
+
+        // Only an active task is paused for its failures: a paused one keeps the reason it has, a completed one has
+        // nothing left to stop.
+        [(TaskLifecycle.Active, TaskCommand.AutoPause)] = TaskLifecycle.Paused,
     };
 
     /// <summary>The lifecycle after <paramref name="command"/>, or null when the command is not allowed from <paramref name="from"/>.</summary>
@@ -30,7 +34,9 @@ public static class TaskTransitions
     /// Applies <paramref name="command"/> at <paramref name="now"/>. Returns null when the table refuses it.
     /// Pause drops the planned fire; resume starts counting occurrences after <paramref name="now"/>, so the paused
     /// period is not replayed; replace starts a new generation (schedule, fire count and completion start afresh).
-    /// In-flight runs and run-now requests survive every command.
+    /// In-flight runs and run-now requests survive every command. A paused task carries why
+    /// (<see cref="TaskRunState.PausedReason"/>): resume clears it; auto-pause is the scheduler's, not a user's
+    /// change, so it leaves <see cref="TaskRunState.UpdatedAt"/> alone.
     /// </summary>
     public static TaskRunState? Apply(TaskRunState state, TaskCommand command, DateTimeOffset now)
     {
@@ -42,11 +48,19 @@ public static class TaskTransitions
 
         return command switch
         {
-            TaskCommand.Pause => state with { Lifecycle = lifecycle, NextFireAt = null, UpdatedAt = now },
+            TaskCommand.Pause => state with
+            {
+                Lifecycle = lifecycle,
+                NextFireAt = null,
+                PausedReason = state.Lifecycle == TaskLifecycle.Paused ? state.PausedReason ?? PausedReason.User : PausedReason.User,
+                UpdatedAt = now,
+            },
+            TaskCommand.AutoPause => state with { Lifecycle = lifecycle, NextFireAt = null, PausedReason = PausedReason.ConsecutiveFailures },
             TaskCommand.Resume when state.Lifecycle == TaskLifecycle.Active => state,
             TaskCommand.Resume => state with
             {
                 Lifecycle = lifecycle,
+                PausedReason = null,
                 Cursor = state.Cursor is { } cursor && cursor > now ? cursor : now,
                 UpdatedAt = now,
             },

@@ -23,7 +23,7 @@ public static class RunBookkeeping
         if (state.InFlight.Any(claimed => IsSame(claimed, run)))
         {
             inFlight = [.. state.InFlight.Where(claimed => !IsSame(claimed, run))];
-            stats = stats.With(new RecentRun(run.Occurrence.ScheduledAt, run.Occurrence.Kind, run.Status, run.HttpStatus, run.Duration));
+            stats = stats.With(new RecentRun(run.Occurrence.ScheduledAt, run.Occurrence.Kind, run.Status, run.HttpStatus, run.Duration), run.CompletedAt);
         }
 
         var lastRun = state.LastRun;

@@ -15,28 +15,42 @@ internal sealed record AttemptResult(RunErrorClass ErrorClass, int? HttpStatus, 
     // The longest error text kept from a credential's exception message.
     private const int MaxTokenErrorLength = 400;
 
+    /// <summary>Whether a failed body check may be retried (the task's <see cref="ResponseCheck.Retry"/>).</summary>
+    public bool RetryOnAssertion { get; init; }
+
     /// <summary>
-    /// Connection errors, timeouts, 408, 429 and 5xx may pass; so may a token failure, unless the host has no
-    /// identity to ask with at all (<see cref="CredentialUnavailableException"/>). Everything else will not.
+    /// Connection errors, timeouts, 408, 429 and 5xx may pass; a failed body check when the task says so; so may a
+    /// token failure, unless the host has no identity to ask with at all (<see cref="CredentialUnavailableException"/>).
+    /// Everything else will not.
     /// </summary>
     public bool IsTransient => ErrorClass switch
     {
         RunErrorClass.Timeout or RunErrorClass.Connection => true,
         RunErrorClass.HttpStatus => HttpStatus is 408 or 429 or >= 500,
         RunErrorClass.IdentityToken => TokenRetriable,
+        RunErrorClass.Assertion => RetryOnAssertion,
         _ => false,
     };
 
     /// <summary>For <see cref="RunErrorClass.IdentityToken"/>: whether another attempt may get a token.</summary>
     public bool TokenRetriable { get; init; }
 
-    /// <summary>2xx succeeds; any other status, 3xx included, is an HTTP error.</summary>
-    public static AttemptResult FromResponse(HttpResponseMessage response, string? snippet, DateTimeOffset now)
+    /// <summary>
+    /// An accepted status (2xx unless the task says otherwise) whose body passes the task's check succeeds; a status
+    /// not accepted, 3xx included, is an HTTP error; an accepted status whose body fails the check is an assertion
+    /// error.
+    /// </summary>
+    public static AttemptResult FromResponse(HttpResponseMessage response, ResponseText text, ResponseCheck check, DateTimeOffset now)
     {
         var status = (int)response.StatusCode;
-        return response.IsSuccessStatusCode
-            ? new AttemptResult(RunErrorClass.None, status, null, snippet, null)
-            : new AttemptResult(RunErrorClass.HttpStatus, status, StatusError(response), snippet, Targets.RetryAfter.From(response, now));
+        if (!check.Accepts(status))
+        {
+            return new AttemptResult(RunErrorClass.HttpStatus, status, StatusError(response, check), text.Snippet, Targets.RetryAfter.From(response, now));
+        }
+
+        return BodyCheckEvaluator.Failure(check, text.Body, text.Complete) is { } failure
+            ? new AttemptResult(RunErrorClass.Assertion, status, failure, text.Snippet, Targets.RetryAfter.From(response, now)) { RetryOnAssertion = check.Retry }
+            : new AttemptResult(RunErrorClass.None, status, null, text.Snippet, null);
     }
 
     public static AttemptResult Refused(TargetRefusedException refusal) =>
@@ -78,12 +92,13 @@ internal sealed record AttemptResult(RunErrorClass ErrorClass, int? HttpStatus, 
         null,
         null);
 
-    private static string StatusError(HttpResponseMessage response)
+    private static string StatusError(HttpResponseMessage response, ResponseCheck check)
     {
         var status = (int)response.StatusCode;
         var text = "HTTP " + status.ToString(CultureInfo.InvariantCulture) + (response.ReasonPhrase is { Length: > 0 } reason ? " " + reason : "");
+        var accepted = check == ResponseCheck.Default ? "" : " (accepted: " + string.Join(", ", check.Statuses) + ")";
         return status is >= 300 and < 400
-            ? text + ": redirect not followed" + (response.Headers.Location is { } location ? " (Location: " + location + ")" : "") + "."
-            : text + ".";
+            ? text + ": redirect not followed" + (response.Headers.Location is { } location ? " (Location: " + location + ")" : "") + accepted + "."
+            : text + accepted + ".";
     }
 }

@@ -20,12 +20,14 @@ namespace FunctionScheduler.Core.Targets;
 /// <see cref="HttpTarget.Auth"/> also gets an identity token, obtained before each attempt (from the cache).
 /// </summary>
 /// <remarks>
-/// Outcomes: 2xx succeeds. Anything else fails with <see cref="RunErrorClass.HttpStatus"/>, 3xx included: redirects
+/// Outcomes: an accepted status (2xx unless the target's <see cref="ResponseCheck"/> says otherwise) whose body passes
+/// the check succeeds. Any other status fails with <see cref="RunErrorClass.HttpStatus"/>, 3xx included: redirects
 /// are never followed (a scheduler silently following a target to another host would defeat the outbound guard and
-/// surprise its owner), so a target must be configured with its final URL. 408, 429, 5xx, timeouts and connection
-/// errors are retried; a refused address, other statuses and cancellation are not. A token that cannot be had fails
-/// the attempt with <see cref="RunErrorClass.IdentityToken"/> before any request, retried like a connection error
-/// unless the host has no identity at all.
+/// surprise its owner), so a target must be configured with its final URL. A body failing the check fails with
+/// <see cref="RunErrorClass.Assertion"/>. 408, 429, 5xx, timeouts and connection errors are retried, and a failed
+/// body check when the check says so; a refused address, other statuses and cancellation are not. A token that
+/// cannot be had fails the attempt with <see cref="RunErrorClass.IdentityToken"/> before any request, retried like a
+/// connection error unless the host has no identity at all.
 /// </remarks>
 public sealed class HttpTargetInvoker : ITargetInvoker
 {
@@ -136,8 +138,10 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
             state.SignedWith(signature);
-            var snippet = await ReadSnippetAsync(response, state, attemptToken).ConfigureAwait(false);
-            return AttemptResult.FromResponse(response, snippet, _timeProvider.GetUtcNow());
+            var check = state.Invocation.Target.Success;
+            var checkedChars = check.ChecksBody && check.Accepts((int)response.StatusCode) ? BodyCheckEvaluator.MaxCheckedChars : 0;
+            var text = await ReadBodyAsync(response, state, checkedChars, attemptToken).ConfigureAwait(false);
+            return AttemptResult.FromResponse(response, text, check, _timeProvider.GetUtcNow());
         }
         catch (HttpRequestException ex) when (TargetRefusedException.Find(ex) is { } refused)
         {
@@ -177,20 +181,21 @@ public sealed class HttpTargetInvoker : ITargetInvoker
         }
     }
 
-    // The status line is the outcome; a body that is slow or breaks off only costs the snippet.
-    private static async Task<string?> ReadSnippetAsync(HttpResponseMessage response, InvocationState state, CancellationToken attemptToken)
+    // Without a body check the status line is the outcome, and a body that is slow or breaks off only costs the
+    // snippet; with one, an unreadable body fails the check.
+    private static async Task<ResponseText> ReadBodyAsync(HttpResponseMessage response, InvocationState state, int checkedChars, CancellationToken attemptToken)
     {
         try
         {
-            return await ResponseSnippet.ReadAsync(response.Content, state.Redactor, attemptToken).ConfigureAwait(false);
+            return await ResponseSnippet.ReadAsync(response.Content, state.Redactor, checkedChars, attemptToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!state.Budget.IsCancellationRequested)
         {
-            return null;
+            return ResponseText.Unreadable;
         }
         catch (IOException)
         {
-            return null;
+            return ResponseText.Unreadable;
         }
     }
 
@@ -210,7 +215,12 @@ public sealed class HttpTargetInvoker : ITargetInvoker
             SigningKeyIds = [.. state.SigningKeyIds],
         };
 
-        _metrics.RecordRun(result.Status, result.ErrorClass);
+        // A notification is no run: FailureNotifier counts it on its own instrument.
+        if (invocation.Event is null)
+        {
+            _metrics.RecordRun(result.Status, result.ErrorClass);
+        }
+
         if (final is null)
         {
             TargetLog.InvocationCanceled(_logger, invocation.RunId, invocation.TaskId, result.Attempts);

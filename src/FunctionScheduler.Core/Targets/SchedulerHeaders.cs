@@ -24,6 +24,9 @@ public static class SchedulerHeaders
     /// <summary>"scheduled", "manual" or "backfill", see <see cref="KindValue"/>.</summary>
     public const string Kind = "X-Scheduler-Kind";
 
+    /// <summary>On a failure action's notification only: "runFailed" or "overdue".</summary>
+    public const string Event = "X-Scheduler-Event";
+
     /// <summary><c>t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256&gt;</c>, one v1 per active key; see docs/signatures.md.</summary>
     public const string Signature = SignatureHeaders.Signature;
 
@@ -38,7 +41,7 @@ public static class SchedulerHeaders
 
     /// <summary>Every header name the scheduler owns; a definition's header with one of these names is dropped.</summary>
     public static IReadOnlySet<string> Reserved { get; } = new HashSet<string>(
-        [RunId, TaskId, ScheduledAt, Attempt, Kind, Signature, KeyId, TraceParent, TraceState],
+        [RunId, TaskId, ScheduledAt, Attempt, Kind, Event, Signature, KeyId, TraceParent, TraceState],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>ISO-8601 in UTC with trailing zero fractions trimmed: 2025-03-30T01:30:00Z, 2025-03-30T01:30:00.25Z.</summary>

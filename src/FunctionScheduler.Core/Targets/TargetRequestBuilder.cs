@@ -42,6 +42,10 @@ internal sealed class TargetRequestBuilder(RequestSigner signer, TimeProvider ti
         headers.TryAddWithoutValidation(SchedulerHeaders.ScheduledAt, SchedulerHeaders.FormatInstant(invocation.Occurrence.ScheduledAt));
         headers.TryAddWithoutValidation(SchedulerHeaders.Attempt, attempt.ToString(CultureInfo.InvariantCulture));
         headers.TryAddWithoutValidation(SchedulerHeaders.Kind, SchedulerHeaders.KindValue(invocation.Occurrence.Kind));
+        if (invocation.Event is { } notificationEvent)
+        {
+            headers.TryAddWithoutValidation(SchedulerHeaders.Event, Notifications.NotificationIds.EventName(notificationEvent));
+        }
         headers.TryAddWithoutValidation(SchedulerHeaders.TraceParent, TraceParent(attemptSpan));
         if (attemptSpan?.TraceStateString is { Length: > 0 } traceState)
         {

@@ -13,20 +13,25 @@ namespace FunctionScheduler.Core.Targets;
 public sealed class TargetWarnings(TargetAddressPolicy policy)
 {
     /// <summary>The warnings for <paramref name="target"/>; empty when there is nothing to say.</summary>
-    public IReadOnlyList<string> For(HttpTarget target)
+    public IReadOnlyList<string> For(HttpTarget target) => Refusal(target) is { } refusal
+        ? [$"The target's address is not public ({refusal}): the task is stored, but every fire will be refused "
+            + "(errorClass targetRefused) unless the scheduler's Scheduler:Targets:AllowedNetworks lists it."]
+        : [];
+
+    /// <summary>The warnings for a task's failure action, which the same guard refuses on the same terms.</summary>
+    public IReadOnlyList<string> ForFailureAction(HttpTarget action) => Refusal(action) is { } refusal
+        ? [$"The failure action's address is not public ({refusal}): every notification will be refused "
+            + "(errorClass targetRefused) unless the scheduler's Scheduler:Targets:AllowedNetworks lists it."]
+        : [];
+
+    private string? Refusal(HttpTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         var host = target.Url.Host.Trim('[', ']');
         var address = IPAddress.TryParse(host, out var literal) ? literal
             : IsLocalhost(host) ? IPAddress.Loopback
             : null;
-        if (address is null || policy.Refusal(host, address) is not { } refusal)
-        {
-            return [];
-        }
-
-        return [$"The target's address is not public ({refusal}): the task is stored, but every fire will be refused "
-            + "(errorClass targetRefused) unless the scheduler's Scheduler:Targets:AllowedNetworks lists it."];
+        return address is null ? null : policy.Refusal(host, address);
     }
 
     // RFC 6761: localhost and its subdomains are loopback names.

@@ -28,10 +28,18 @@ public sealed class SchedulerMetrics
     /// <summary>Up-down counter: tasks this process currently schedules.</summary>
     public const string ActiveTasksName = "scheduler.tasks.active";
 
+    /// <summary>Counter: overdue episodes detected (a task going unrecorded past an occurrence's deadline), each once.</summary>
+    public const string OverdueName = "scheduler.tasks.overdue";
+
+    /// <summary>Counter: failure action notifications sent, by event and outcome.</summary>
+    public const string NotificationsName = "scheduler.notifications";
+
     private readonly Histogram<double> _fireLateness;
     private readonly Counter<long> _runs;
     private readonly Counter<long> _retries;
     private readonly UpDownCounter<long> _activeTasks;
+    private readonly Counter<long> _overdue;
+    private readonly Counter<long> _notifications;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public SchedulerMetrics(IMeterFactory meterFactory)
@@ -42,6 +50,8 @@ public sealed class SchedulerMetrics
         _runs = meter.CreateCounter<long>(RunsName, "{run}", "Runs recorded, by outcome and error class.");
         _retries = meter.CreateCounter<long>(RetriesName, "{retry}", "HTTP attempts retried, by the error class of the failed attempt.");
         _activeTasks = meter.CreateUpDownCounter<long>(ActiveTasksName, "{task}", "Tasks this process currently schedules.");
+        _overdue = meter.CreateCounter<long>(OverdueName, "{task}", "Overdue episodes detected: a task's due occurrence unrecorded past its fire instant plus the tolerance.");
+        _notifications = meter.CreateCounter<long>(NotificationsName, "{notification}", "Failure action notifications sent, by event and outcome.");
     }
 
     /// <summary>Records how late the fire of <paramref name="occurrence"/> started (negative when early).</summary>
@@ -82,4 +92,18 @@ public sealed class SchedulerMetrics
     /// at startup), -1 when it stops (paused, completed, deleted, or handed to another process).
     /// </summary>
     public void AddActiveTasks(long delta) => _activeTasks.Add(delta);
+
+    /// <summary>Counts one overdue episode, when the check that noticed it has stored its mark.</summary>
+    public void RecordOverdue() => _overdue.Add(1);
+
+    /// <summary>Counts one failure action notification that was sent (whatever came of it).</summary>
+    public void RecordNotification(NotificationEvent notificationEvent, NotificationStatus status)
+    {
+        var tags = new TagList
+        {
+            { SchedulerTags.NotificationEvent, notificationEvent == NotificationEvent.RunFailed ? "run_failed" : "overdue" },
+            { SchedulerTags.NotificationOutcome, status == NotificationStatus.Succeeded ? "succeeded" : "failed" },
+        };
+        _notifications.Add(1, tags);
+    }
 }

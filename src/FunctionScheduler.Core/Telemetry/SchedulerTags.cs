@@ -30,6 +30,12 @@ public static class SchedulerTags
     /// <summary>The <see cref="RunErrorClass"/> in snake case ("none", "timeout", "connection", ...).</summary>
     public const string ErrorClass = "scheduler.error_class";
 
+    /// <summary>A failure action notification's event: "run_failed" or "overdue".</summary>
+    public const string NotificationEvent = "scheduler.notification.event";
+
+    /// <summary>How a notification went: "succeeded" or "failed".</summary>
+    public const string NotificationOutcome = "scheduler.notification.outcome";
+
     /// <summary>OpenTelemetry's HTTP method attribute.</summary>
     public const string HttpRequestMethod = "http.request.method";
 

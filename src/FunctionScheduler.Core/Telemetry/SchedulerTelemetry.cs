@@ -57,6 +57,7 @@ public static class SchedulerTelemetry
         RunErrorClass.TargetRefused => "target_refused",
         RunErrorClass.Canceled => "canceled",
         RunErrorClass.IdentityToken => "identity_token",
+        RunErrorClass.Assertion => "assertion",
         _ => throw new ArgumentOutOfRangeException(nameof(errorClass), errorClass, "Unknown error class."),
     };
 

@@ -53,4 +53,16 @@ public static class DefinitionLimits
 
     /// <summary>Longest time a retry may still start after the first attempt began.</summary>
     public static readonly TimeSpan MaxRetryDuration = TimeSpan.FromHours(1);
+
+    /// <summary>Largest autoPauseAfter.</summary>
+    public const int MaxAutoPauseAfter = 1000;
+
+    /// <summary>Shortest overdue tolerance.</summary>
+    public static readonly TimeSpan MinOverdueTolerance = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest overdue tolerance.</summary>
+    public static readonly TimeSpan MaxOverdueTolerance = TimeSpan.FromDays(7);
+
+    /// <summary>A failure action's per-attempt timeout when none is given: a notification is small and should be quick.</summary>
+    public static readonly TimeSpan DefaultFailureActionTimeout = TimeSpan.FromSeconds(10);
 }

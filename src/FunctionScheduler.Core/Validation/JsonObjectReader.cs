@@ -59,6 +59,9 @@ internal sealed partial class JsonObjectReader
     public bool TryGet(string name, out JsonElement value) =>
         _properties.TryGetValue(name, out value) && value.ValueKind != JsonValueKind.Null;
 
+    /// <summary>The property's value when present, a JSON null included (for the one place where null is a value).</summary>
+    public bool TryGetIncludingNull(string name, out JsonElement value) => _properties.TryGetValue(name, out value);
+
     /// <summary>Reports every property not in <paramref name="known"/>.</summary>
     public void RejectUnknown(IReadOnlySet<string> known)
     {
@@ -96,22 +99,6 @@ internal sealed partial class JsonObjectReader
         return value.GetString();
     }
 
-    public long? Integer(string name)
-    {
-        if (!TryGet(name, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
-        {
-            Errors.Add(PointerOf(name), ValidationRules.Type, "Must be an integer.");
-            return null;
-        }
-
-        return number;
-    }
-
     public bool? Boolean(string name)
     {
         if (!TryGet(name, out var value))
@@ -126,6 +113,39 @@ internal sealed partial class JsonObjectReader
         }
 
         return value.GetBoolean();
+    }
+
+    /// <summary>The items of an array property; a type error and null for anything else.</summary>
+    public IReadOnlyList<JsonElement>? Array(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Errors.Add(PointerOf(name), ValidationRules.Type, "Must be an array.");
+            return null;
+        }
+
+        return [.. value.EnumerateArray()];
+    }
+
+    public long? Integer(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+        {
+            Errors.Add(PointerOf(name), ValidationRules.Type, "Must be an integer.");
+            return null;
+        }
+
+        return number;
     }
 
     /// <summary>An ISO-8601 duration (see <see cref="IsoDuration"/>); negative values pass, for the caller's bound check.</summary>

@@ -12,7 +12,7 @@ internal static class TargetReader
     public const string DefaultContentType = "application/json";
 
     private static readonly FrozenSet<string> TargetNames = FrozenSet.ToFrozenSet(
-        ["url", "method", "headers", "secretHeaders", "body", "contentType", "timeout", "retry", "auth"], StringComparer.Ordinal);
+        ["url", "method", "headers", "secretHeaders", "body", "contentType", "timeout", "retry", "success", "auth"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> RetryNames = FrozenSet.ToFrozenSet(
         ["maxAttempts", "initialDelay", "maxDelay", "maxDuration"], StringComparer.Ordinal);
@@ -46,6 +46,7 @@ internal static class TargetReader
         Bounds.Check(source.Errors, source.PointerOf("timeout"), timeout, DefinitionLimits.MinTimeout, DefinitionLimits.MaxTimeout);
         var contentType = ReadContentType(source);
         var retry = ReadRetry(source);
+        var success = source.Object("success") is { } check ? SuccessReader.Read(check) : ResponseCheck.Default;
         if (url is null)
         {
             return null;
@@ -59,6 +60,7 @@ internal static class TargetReader
             ContentType = contentType ?? (body is null ? null : DefaultContentType),
             Timeout = timeout ?? HttpTarget.DefaultTimeout,
             Retry = retry,
+            Success = success,
             Auth = auth,
         };
 
@@ -70,7 +72,7 @@ internal static class TargetReader
         };
     }
 
-    private static Uri? ReadUrl(JsonObjectReader source)
+    internal static Uri? ReadUrl(JsonObjectReader source)
     {
         source.Require("url");
         if (source.String("url") is not { } text)
@@ -120,7 +122,7 @@ internal static class TargetReader
         return method;
     }
 
-    private static void CheckHeadersTogether(JsonObjectReader source, Dictionary<string, string> headers, Dictionary<string, string> secretHeaders)
+    internal static void CheckHeadersTogether(JsonObjectReader source, Dictionary<string, string> headers, Dictionary<string, string> secretHeaders)
     {
         var secretPointer = source.PointerOf("secretHeaders");
         foreach (var name in secretHeaders.Keys.Where(headers.ContainsKey))
@@ -150,7 +152,7 @@ internal static class TargetReader
         return text.Trim();
     }
 
-    private static TargetRetryPolicy ReadRetry(JsonObjectReader source)
+    internal static TargetRetryPolicy ReadRetry(JsonObjectReader source)
     {
         if (source.Object("retry") is not { } retry)
         {

@@ -15,8 +15,9 @@ public static class TaskDefinitionReader
     private static readonly FrozenSet<string> ShortFormNames = FrozenSet.ToFrozenSet(
         ["cron", "interval", "at", "timeZone", "url", "method"], StringComparer.Ordinal);
 
+    // The failure action, overdue tolerance and auto-pause stand beside the schedule and target in either form.
     private static readonly FrozenSet<string> CommonNames = FrozenSet.ToFrozenSet(
-        ["id", "name", "description", "group"], StringComparer.Ordinal);
+        ["id", "name", "description", "group", "failureAction", "overdueTolerance", "autoPauseAfter"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> FullRootNames = FrozenSet.ToFrozenSet(
         [.. CommonNames, "schedule", "target"], StringComparer.Ordinal);
@@ -87,9 +88,25 @@ public static class TaskDefinitionReader
         Bounds.CheckLength(errors, root.PointerOf("description"), description, DefinitionLimits.MaxDescriptionLength);
 
         var (schedule, target) = fullForm ? ReadFullForm(root, context) : ReadShortForm(root);
+        var failureAction = root.Object("failureAction") is { } action ? FailureActionReader.Read(action, context.Existing?.FailureAction) : null;
+        var overdueTolerance = root.Duration("overdueTolerance");
+        Bounds.Check(errors, root.PointerOf("overdueTolerance"), overdueTolerance, DefinitionLimits.MinOverdueTolerance, DefinitionLimits.MaxOverdueTolerance);
+        var autoPauseAfter = root.Integer("autoPauseAfter");
+        Bounds.Check(errors, root.PointerOf("autoPauseAfter"), autoPauseAfter, 1, DefinitionLimits.MaxAutoPauseAfter);
         return id is null || schedule is null || target is null
             ? null
-            : new ScheduledTask { Id = id, Name = name, Description = description, Group = group, Schedule = schedule, Target = target };
+            : new ScheduledTask
+            {
+                Id = id,
+                Name = name,
+                Description = description,
+                Group = group,
+                Schedule = schedule,
+                Target = target,
+                FailureAction = failureAction,
+                OverdueTolerance = overdueTolerance,
+                AutoPauseAfter = (int?)autoPauseAfter,
+            };
     }
 
     private static (TaskSchedule? Schedule, HttpTarget? Target) ReadFullForm(JsonObjectReader root, DefinitionContext context)

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { duration, fromNow, latenessMs, percent, utc, when } from './format.js';
+import { healthSummary, notificationText } from './health.js';
 import { lastRun, nextFire, outcomeStrip, stateBadge } from './outcomes.js';
 import { runChart } from './chart.js';
 
@@ -41,7 +42,8 @@ export function detailView(app, id) {
       card('Schedule', h('span', { class: 'schedule-text' }, task.scheduleText)),
       card('Next fire', nextFire(task.state)),
       card('Last run', lastRun(task.state)),
-      card('Recent outcomes', outcomeStrip(task.state.runStats), h('span', { class: 'muted block' }, `success rate ${percent(task.state.runStats?.successRate)}`)));
+      card('Recent outcomes', outcomeStrip(task.state.runStats), h('span', { class: 'muted block' }, `success rate ${percent(task.state.runStats?.successRate)}`)),
+      card('Health', healthSummary(task.state)));
     replace(definition, task.warnings?.length ? warnings(task.warnings) : null, definitionList(task));
     replace(upcoming, occurrenceList(next, task.state.lifecycle));
     await loadRuns();
@@ -89,11 +91,35 @@ function definitionList(task) {
     // The API returns secret header names with null values; the page never has the values to show.
     ['Secret headers', Object.keys(t.secretHeaders).length ? Object.keys(t.secretHeaders).map((k) => h('code', { class: 'block' }, `${k}: •••• (write-only)`)) : null],
     ['Body', t.body && h('pre', { class: 'wrap' }, t.body)], ['Content type', t.contentType],
-    ['Timeout', t.timeout], ['Retry', `${t.retry.maxAttempts} attempts, delay ${t.retry.initialDelay} to ${t.retry.maxDelay}, within ${t.retry.maxDuration}`],
+    ['Timeout', t.timeout], ['Retry', retryText(t.retry)],
+    ['Success', t.success && successText(t.success)],
+    ['Failure action', task.failureAction && failureActionText(task.failureAction)],
+    ['Overdue after', task.overdueTolerance ?? `${task.state.health?.overdueTolerance} (default)`],
+    ['Auto-pause after', task.autoPauseAfter && `${task.autoPauseAfter} failed runs in a row`],
     ['Generation', task.state.generation], ['Scheduled fires', task.state.fireCount], ['Created', when(task.state.createdAt)], ['Updated', when(task.state.updatedAt)],
   ];
   return h('dl', { class: 'definition' },
     rows.filter(([, value]) => value !== undefined && value !== null && value !== '').map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+}
+
+function retryText(retry) {
+  return `${retry.maxAttempts} attempts, delay ${retry.initialDelay} to ${retry.maxDelay}, within ${retry.maxDuration}`;
+}
+
+function successText(success) {
+  const body = success.body?.contains !== undefined ? `, body contains "${success.body.contains}"`
+    : success.body?.jsonPointer !== undefined ? `, ${success.body.jsonPointer || '(whole body)'} equals ${JSON.stringify(success.body.equals)}`
+    : '';
+  return `HTTP ${success.statuses.join(', ')}${body}${success.retry ? ', failed checks retried' : ''}`;
+}
+
+function failureActionText(action) {
+  return [
+    h('code', { class: 'block wrap' }, `POST ${action.url}`),
+    Object.entries(action.headers).map(([k, v]) => h('code', { class: 'block wrap' }, `${k}: ${v}`)),
+    Object.keys(action.secretHeaders).map((k) => h('code', { class: 'block' }, `${k}: •••• (write-only)`)),
+    h('span', { class: 'muted small block' }, `timeout ${action.timeout}; ${retryText(action.retry)}`),
+  ];
 }
 
 function occurrenceList(preview, lifecycle) {
@@ -121,6 +147,7 @@ function runTable(runs) {
       h('td', {}, run.attempts),
       h('td', {}, run.httpStatus ?? '—'),
       h('td', {}, duration(run.durationMs)),
-      h('td', {}, run.errorClass ? h('span', { title: run.error ?? '' }, run.errorClass) : '—', run.error ? h('span', { class: 'muted block small' }, run.error) : null),
+      h('td', {}, run.errorClass ? h('span', { title: run.error ?? '' }, run.errorClass) : '—', run.error ? h('span', { class: 'muted block small' }, run.error) : null,
+        run.notification ? h('span', { class: `block small notification-${run.notification.status}` }, notificationText(run.notification)) : null),
       h('td', {}, run.responseSnippet ? h('code', { class: 'snippet' }, run.responseSnippet) : '—'))))));
 }

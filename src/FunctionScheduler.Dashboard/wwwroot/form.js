@@ -15,6 +15,8 @@ export function formView(app, existing) {
   const fields = new FieldSet();
   const sc = existing?.schedule ?? {};
   const tg = existing?.target ?? {};
+  const ok = tg.success ?? {};
+  const fa = existing?.failureAction ?? {};
   const text = (value, attributes = {}) => h('input', { type: 'text', value: value ?? '', autocomplete: 'off', ...attributes });
 
   const inputs = {
@@ -42,9 +44,20 @@ export function formView(app, existing) {
     initialDelay: text(tg.retry?.initialDelay, { placeholder: 'PT1S' }),
     maxDelay: text(tg.retry?.maxDelay, { placeholder: 'PT30S' }),
     maxDuration: text(tg.retry?.maxDuration, { placeholder: 'PT2M' }),
+    statuses: text(ok.statuses?.join(', '), { placeholder: '2xx', spellcheck: 'false' }),
+    contains: text(ok.body?.contains),
+    jsonPointer: text(ok.body?.jsonPointer, { placeholder: '/status', spellcheck: 'false' }),
+    equals: text(ok.body && 'equals' in ok.body ? JSON.stringify(ok.body.equals) : '', { placeholder: '"ok"', spellcheck: 'false' }),
+    retryChecks: h('input', { type: 'checkbox', checked: Boolean(ok.retry) }),
+    actionUrl: text(fa.url, { type: 'url', placeholder: 'https://alerts.example.com/hook', spellcheck: 'false' }),
+    actionTimeout: text(fa.timeout, { placeholder: 'PT10S' }),
+    overdueTolerance: text(existing?.overdueTolerance, { placeholder: existing?.state?.health?.overdueTolerance ?? 'derived from the schedule and retries' }),
+    autoPauseAfter: text(existing?.autoPauseAfter, { inputmode: 'numeric', placeholder: 'never' }),
   };
   const headers = pairRows('Header', { entries: Object.entries(tg.headers ?? {}) });
   const secrets = pairRows('Secret header', { secret: true, entries: Object.keys(tg.secretHeaders ?? {}).map((k) => [k, '']) });
+  const actionHeaders = pairRows('Notification header', { entries: Object.entries(fa.headers ?? {}) });
+  const actionSecrets = pairRows('Notification secret header', { secret: true, entries: Object.keys(fa.secretHeaders ?? {}).map((k) => [k, '']) });
 
   let kind = sc.interval ? 'interval' : sc.at ? 'at' : 'cron';
   const kindGroup = uid('kind');
@@ -96,7 +109,27 @@ export function formView(app, existing) {
         maxDelay: inputs.maxDelay.value.trim(),
         maxDuration: inputs.maxDuration.value.trim(),
       }),
+      success: success(),
     }) ?? {},
+    failureAction: inputs.actionUrl.value.trim() ? omitEmpty({
+      url: inputs.actionUrl.value.trim(),
+      headers: actionHeaders.value(),
+      secretHeaders: actionSecrets.value(),
+      timeout: inputs.actionTimeout.value.trim(),
+      // The form has no fields for the notification's retries: an edit keeps them as they are.
+      retry: fa.retry,
+    }) : undefined,
+    overdueTolerance: inputs.overdueTolerance.value.trim(),
+    autoPauseAfter: number(inputs.autoPauseAfter.value),
+  });
+  const success = () => omitEmpty({
+    statuses: inputs.statuses.value.trim() ? inputs.statuses.value.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    body: omitEmpty({
+      contains: inputs.contains.value === '' ? undefined : inputs.contains.value,
+      jsonPointer: inputs.jsonPointer.value.trim() || undefined,
+      equals: inputs.jsonPointer.value.trim() || inputs.equals.value.trim() ? jsonValue(inputs.equals.value) : undefined,
+    }),
+    retry: inputs.retryChecks.checked ? true : undefined,
   });
 
   // The preview: only the newest answer is shown, however the requests overtake each other.
@@ -194,6 +227,22 @@ export function formView(app, existing) {
       fields.field('/target/retry/maxDelay', 'Longest retry delay', inputs.maxDelay),
       fields.field('/target/retry/maxDuration', 'Retry for at most', inputs.maxDuration),
       fields.group('/target/retry', inputs.maxAttempts)),
+    h('fieldset', {}, h('legend', {}, 'Success and failure'),
+      fields.group('/target/success', inputs.statuses),
+      fields.field('/target/success/statuses', 'Accepted statuses', inputs.statuses, 'Codes, ranges and classes: 200, 200-204, 2xx; 2xx when empty'),
+      fields.field('/target/success/body/contains', 'Body must contain', inputs.contains, 'Text the response must contain (case-sensitive)'),
+      fields.field('/target/success/body/jsonPointer', 'Or JSON at', inputs.jsonPointer, 'A JSON pointer into the response, such as /status'),
+      fields.field('/target/success/body/equals', 'Must equal', inputs.equals, 'A JSON value: "ok", 200, true; text that is not JSON is taken as a string'),
+      fields.group('/target/success/body', inputs.contains),
+      h('div', { class: 'field' }, h('label', { class: 'inline' }, inputs.retryChecks, ' Retry a response that fails the body check'), fields.group('/target/success/retry', inputs.retryChecks)),
+      fields.field('/failureAction/url', 'Notify at', inputs.actionUrl, 'Receives a signed JSON notification when a run fails after its retries, and when the task is overdue'),
+      h('div', { class: 'field wide' }, h('span', { class: 'label' }, 'Notification headers'), actionHeaders.element, fields.group('/failureAction/headers', actionHeaders.focusTarget)),
+      h('div', { class: 'field wide' }, h('span', { class: 'label' }, 'Notification secret headers'), actionSecrets.element,
+        h('p', { class: 'hint' }, 'Write-only, like the target\'s.'), fields.group('/failureAction/secretHeaders', actionSecrets.focusTarget)),
+      fields.field('/failureAction/timeout', 'Notification timeout', inputs.actionTimeout, 'Per attempt; PT10S when empty'),
+      fields.group('/failureAction', inputs.actionUrl),
+      fields.field('/overdueTolerance', 'Overdue after', inputs.overdueTolerance, 'How long past its time a run may go unrecorded before the task is overdue'),
+      fields.field('/autoPauseAfter', 'Auto-pause after', inputs.autoPauseAfter, 'Pause after this many failed runs in a row; never when empty')),
     h('datalist', { id: 'zones' }, ZONES.map((zone) => h('option', { value: zone }))),
     h('div', { class: 'button-row' },
       h('button', { type: 'submit', class: 'primary' }, editing ? 'Save' : 'Create'),
@@ -218,6 +267,15 @@ function number(value) {
   const trimmed = value.trim();
   if (!trimmed) return undefined;
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+// The expected JSON value: parsed when it is JSON, else the text itself (so ok means "ok").
+function jsonValue(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.trim();
+  }
 }
 
 function omitEmpty(object) {

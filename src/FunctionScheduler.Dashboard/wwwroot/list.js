@@ -1,8 +1,9 @@
-// The task list: what exists, when each fires next, which are failing. Filters by group and state (the API's),
+// The task list: what exists, when each fires next, which are failing or overdue. Filters by group and state (the API's),
 // searches by id or name (here), and offers pause/resume and run-now on each row.
 import { api } from './api.js';
 import { h, replace, uid } from './dom.js';
 import { percent } from './format.js';
+import { healthFlags } from './health.js';
 import { lastRun, nextFire, outcomeStrip, scheduleCell, stateBadge } from './outcomes.js';
 
 // Enough for a person to scan; beyond it, filter by group or state.
@@ -80,7 +81,7 @@ function row(app, task) {
       task.group !== 'default' ? h('span', { class: 'tag' }, task.group) : null,
       task.warnings?.length ? h('span', { class: 'warning-dot', title: task.warnings.join(' '), 'aria-label': 'has warnings' }, '!') : null),
     h('td', {}, scheduleCell(task)),
-    h('td', {}, stateBadge(task.state)),
+    h('td', {}, stateBadge(task.state), healthFlags(task.state)),
     h('td', {}, nextFire(task.state)),
     h('td', {}, lastRun(task.state)),
     h('td', {}, outcomeStrip(task.state.runStats), h('span', { class: 'muted block' }, percent(task.state.runStats?.successRate))),

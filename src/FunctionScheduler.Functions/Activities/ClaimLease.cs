@@ -18,4 +18,14 @@ public static class ClaimLease
         ArgumentNullException.ThrowIfNull(target);
         return target.Retry.MaxDuration + target.Timeout + Margin;
     }
+
+    /// <summary>
+    /// As <see cref="For(HttpTarget)"/> for the task's target, plus its failure action's longest call: a failed run's
+    /// notification goes out before its claim is cleared.
+    /// </summary>
+    public static TimeSpan For(ScheduledTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return For(task.Target) + (task.FailureAction?.LongestCall ?? TimeSpan.Zero);
+    }
 }

@@ -42,7 +42,7 @@ public sealed class TaskActivities(ITaskStore store, TaskExecutor executor, Time
             return ClaimDueResult.Gone;
         }
 
-        var claim = new ClaimRequest(input.Claimant, ClaimLease.For(task.Definition.Target));
+        var claim = new ClaimRequest(input.Claimant, ClaimLease.For(task.Definition));
         var outcome = await executor.ClaimDueAsync(task, claim, cancellationToken);
         return outcome.Task is not { } claimed
             ? ClaimDueResult.Gone

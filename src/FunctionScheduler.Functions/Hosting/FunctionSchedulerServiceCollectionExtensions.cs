@@ -25,7 +25,7 @@ public static class FunctionSchedulerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSchedulerStorage(configuration);
         services.AddSchedulerTargets(configuration.GetSection("Scheduler"));
-        services.TryAddSingleton<TaskExecutor>();
+        services.AddSchedulerExecution();
         services.AddSchedulerHttpApi(configuration);
         services.TryAddSingleton<TasksApiFactory>();
         services.TryAddSingleton<HttpApi>();

@@ -15,6 +15,11 @@ public sealed class ReconcileSummary
 
     public int Ended { get; private set; }
 
+    /// <summary>Tasks overdue after their check (docs/semantics.md §10).</summary>
+    public int Overdue { get; private set; }
+
+    internal void CountOverdue(bool overdue) => Overdue += overdue ? 1 : 0;
+
     internal void CountTask() => Tasks++;
 
     internal void CountInstances(int count) => Instances = count;

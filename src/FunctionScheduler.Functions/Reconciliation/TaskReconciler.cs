@@ -1,3 +1,4 @@
+using FunctionScheduler.Core.Health;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Functions.Durable;
@@ -14,8 +15,11 @@ namespace FunctionScheduler.Functions.Reconciliation;
 /// none of that is fatal because this runs on a timer and repairs it:
 /// a task that should be running gets an instance, an instance that sleeps past its task's due time is woken,
 /// an instance whose task is gone is terminated and purged, and an instance of a retired orchestrator is replaced.
+/// Each task first goes through the overdue check (<see cref="OverdueMonitor"/>): a stuck or lost orchestration
+/// leaves its due occurrence unrecorded, which this timer is the place to notice.
 /// </summary>
-public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory apis, TimeProvider time, ILogger<TaskReconciler> logger)
+public sealed partial class TaskReconciler(
+    ITaskStore store, TasksApiFactory apis, OverdueMonitor overdue, TimeProvider time, ILogger<TaskReconciler> logger)
 {
     /// <summary>
     /// How late a due fire, run-now or lapsed claim may be before a running instance is woken. Larger than the
@@ -46,7 +50,15 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
                 seen.Add(instanceId);
                 summary.CountTask();
                 await IsolatedAsync(task.Id, failures, async () =>
-                    summary.Count(await ReconcileTaskAsync(orchestrations, task, instances.GetValueOrDefault(instanceId), now, cancellationToken)));
+                {
+                    if (await overdue.CheckAsync(task, cancellationToken) is not { } current)
+                    {
+                        return;
+                    }
+
+                    summary.CountOverdue(current.State.Overdue is not null);
+                    summary.Count(await ReconcileTaskAsync(orchestrations, current, instances.GetValueOrDefault(instanceId), now, cancellationToken));
+                });
             }
 
             token = page.ContinuationToken;
@@ -59,7 +71,7 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
                 summary.Count(await EndOrphanAsync(orchestrations, orphan, cancellationToken)));
         }
 
-        LogSummary(summary.Tasks, summary.Instances, summary.Started, summary.Woken, summary.Retired, summary.Ended);
+        LogSummary(summary.Tasks, summary.Instances, summary.Started, summary.Woken, summary.Retired, summary.Ended, summary.Overdue);
         return failures.Count == 0
             ? summary
             : throw new AggregateException($"Reconcile could not repair {failures.Count} tasks or orchestrations; every other one was reconciled.", failures);
@@ -175,6 +187,6 @@ public sealed partial class TaskReconciler(ITaskStore store, TasksApiFactory api
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Reconcile: could not repair {Subject}; going on with the others")]
     private partial void LogFailed(Exception exception, string subject);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Reconcile: {Tasks} tasks, {Instances} orchestrations; started {Started}, woke {Woken}, retired {Retired}, ended {Ended}")]
-    private partial void LogSummary(int tasks, int instances, int started, int woken, int retired, int ended);
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Reconcile: {Tasks} tasks, {Instances} orchestrations; started {Started}, woke {Woken}, retired {Retired}, ended {Ended}; {Overdue} overdue")]
+    private partial void LogSummary(int tasks, int instances, int started, int woken, int retired, int ended, int overdue);
 }

@@ -9,20 +9,11 @@ namespace FunctionScheduler.Standalone.Dispatching;
 /// </summary>
 internal static class ClaimLeases
 {
-    /// <summary>The longest one fire of <paramref name="target"/> can take.</summary>
+    /// <summary>The longest one fire of <paramref name="target"/> can take (<see cref="HttpTarget.LongestCall"/>).</summary>
     public static TimeSpan WorstFire(HttpTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var retry = target.Retry;
-        if (retry.MaxAttempts <= 1)
-        {
-            return target.Timeout;
-        }
-
-        // No retry starts after MaxDuration, and the attempt started just before it may take a full timeout.
-        var byDuration = retry.MaxDuration + target.Timeout;
-        var byAttempts = (target.Timeout * retry.MaxAttempts) + (retry.MaxDelay * (retry.MaxAttempts - 1));
-        return byDuration < byAttempts ? byDuration : byAttempts;
+        return target.LongestCall;
     }
 
     /// <summary>The lease for claiming <paramref name="dueCount"/> occurrences of a task with <paramref name="target"/>.</summary>

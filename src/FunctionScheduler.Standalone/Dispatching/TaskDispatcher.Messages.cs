@@ -215,7 +215,19 @@ internal sealed partial class TaskDispatcher
             }
 
             token = page.ContinuationToken;
-            inbox.Post(new IndexPage(resync, page.Items, readAfter, Last: token is null, Failed: false));
+
+            // The overdue check (docs/semantics.md §10) sees each task as the page read it; the page goes on as checked.
+            IReadOnlyList<StoredTask> items;
+            try
+            {
+                items = await overdue.CheckAsync(page.Items, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            inbox.Post(new IndexPage(resync, items, readAfter, Last: token is null, Failed: false));
         }
         while (token is not null);
     }

@@ -1,4 +1,5 @@
 using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Health;
 using FunctionScheduler.Core.Liveness;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Planning;
@@ -18,6 +19,7 @@ namespace FunctionScheduler.Standalone.Dispatching;
 internal sealed partial class TaskDispatcher(
     TaskExecutor executor,
     ITaskStore store,
+    OverdueMonitor overdue,
     IHostRegistry hosts,
     DispatchInbox inbox,
     SchedulerMetrics metrics,

@@ -23,7 +23,7 @@ public static class StandaloneHostExtensions
 
         services.AddSchedulerStorage(builder.Configuration);
         services.AddSchedulerTargets(builder.Configuration.GetSection("Scheduler"));
-        services.TryAddSingleton<TaskExecutor>();
+        services.AddSchedulerExecution();
         services.TryAddSingleton<TasksApi>();
         services.TryAddSingleton<HealthCheck>();
 

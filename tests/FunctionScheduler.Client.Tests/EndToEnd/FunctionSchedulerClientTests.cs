@@ -134,6 +134,33 @@ public sealed class FunctionSchedulerClientTests(SchedulerHostFixture fixture) :
     }
 
     [Fact]
+    public async Task RunTaskNowAsync_BodyCheckFailsWithAutoPauseAfterOne_PausesNotifiesAndShowsHealth()
+    {
+        var definition = TaskBuilder.Interval(TimeSpan.FromHours(1)).WithId("client-health")
+            .Calls(fixture.HookUrl).ExpectStatus(200).ExpectJson("/status", "ok")
+            .OnFailureNotify(fixture.AlertsUrl, TimeSpan.FromSeconds(5)).WithNotificationSecretHeader("Authorization", "Bearer alert")
+            .AutoPauseAfter(1).OverdueAfter(TimeSpan.FromMinutes(10))
+            .Build();
+        var created = await _client.CreateTaskAsync(definition);
+        Assert.Equal(["200"], created.Target.Success!.Statuses);
+        Assert.Equal("\"ok\"", created.Target.Success.Body!.EqualTo!.Value.GetRawText());
+        Assert.Null(Assert.Single(created.FailureAction!.SecretHeaders).Value);
+        Assert.Equal(TimeSpan.FromMinutes(10), created.State.Health!.OverdueTolerance);
+
+        await _client.RunTaskNowAsync("client-health");
+
+        var paused = await Poll.UntilAsync(() => _client.GetTaskAsync("client-health"), task => task.State.Lifecycle == TaskLifecycle.Paused, TimeSpan.FromSeconds(20));
+        Assert.Equal(PausedReason.ConsecutiveFailures, paused.State.PausedReason);
+        Assert.Equal(1, paused.State.Health!.ConsecutiveFailures);
+        var run = Assert.Single(await ListAsync(_client.GetRunsAsync("client-health")));
+        Assert.Equal(RunErrorClass.Assertion, run.ErrorClass);
+        Assert.Equal(NotificationStatus.Succeeded, run.Notification?.Status);
+        Assert.Equal(run.RunId + ":runFailed", run.Notification?.Id);
+        var resumed = await _client.ResumeTaskAsync("client-health");
+        Assert.Null(resumed.State.PausedReason);
+    }
+
+    [Fact]
     public async Task GetTaskAsync_NoSuchTask_ThrowsNotFound()
     {
         var exception = await Assert.ThrowsAsync<FunctionSchedulerException>(() => _client.GetTaskAsync("client-missing"));

@@ -19,9 +19,15 @@ public sealed class SchedulerHostFixture : IAsyncLifetime
 
     public string HookUrl => Target.UrlFor("/hook").AbsoluteUri;
 
+    public string AlertsUrl => Target.UrlFor("/alerts").AbsoluteUri;
+
     public async Task InitializeAsync()
     {
-        Target = await LoopbackTarget.StartAsync(endpoints => endpoints.MapPost("/hook", TargetBehaviors.Status(200, "ok")));
+        Target = await LoopbackTarget.StartAsync(endpoints =>
+        {
+            endpoints.MapPost("/hook", TargetBehaviors.Status(200, "ok"));
+            endpoints.MapPost("/alerts", TargetBehaviors.Status(200));
+        });
         Host = await StandaloneTestHost.StartAsync(_prefix);
     }
 

@@ -11,7 +11,10 @@ internal static class RepresentationFixtures
 
     public static readonly DateTimeOffset Created = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A definition with every field set, one secret header among them.</summary>
+    /// <summary>The failure action's secret header value in <see cref="FullDefinition"/>.</summary>
+    public const string ActionSecret = "alert-s3cr3t-9Xk";
+
+    /// <summary>A definition with every field set, one secret header among them (and one in its failure action).</summary>
     public const string FullDefinition = """
         {
           "id": "nightly-report", "name": "Nightly report", "description": "Builds <the> report & mails it.", "group": "reports",
@@ -24,8 +27,15 @@ internal static class RepresentationFixtures
             "url": "https://worker.example.com/sync?full=true", "method": "PUT",
             "headers": { "X-Env": "prod" }, "secretHeaders": { "Authorization": "Bearer s3cr3t-token-7Qm9" },
             "body": "{\"report\":\"nightly\",\"sum\":\"1+1\"}", "timeout": "PT45S",
-            "retry": { "maxAttempts": 5, "initialDelay": "PT2S", "maxDelay": "PT20S", "maxDuration": "PT3M" }
-          }
+            "retry": { "maxAttempts": 5, "initialDelay": "PT2S", "maxDelay": "PT20S", "maxDuration": "PT3M" },
+            "success": { "statuses": ["200", "202-204", "3xx"], "body": { "jsonPointer": "/status", "equals": "ok" }, "retry": true }
+          },
+          "failureAction": {
+            "url": "https://alerts.example.com/hook", "headers": { "X-Team": "ops" },
+            "secretHeaders": { "Authorization": "Bearer alert-s3cr3t-9Xk" }, "timeout": "PT5S", "retry": { "maxAttempts": 2 }
+          },
+          "overdueTolerance": "PT10M",
+          "autoPauseAfter": 5
         }
         """;
 

@@ -29,12 +29,20 @@ public sealed class TaskRepresentationTests
                 "url": "https://worker.example.com/sync?full=true", "method": "PUT",
                 "headers": { "X-Env": "prod" }, "secretHeaders": { "Authorization": null },
                 "body": "{\"report\":\"nightly\",\"sum\":\"1+1\"}", "contentType": "application/json", "timeout": "PT45S",
-                "retry": { "maxAttempts": 5, "initialDelay": "PT2S", "maxDelay": "PT20S", "maxDuration": "PT3M" }
+                "retry": { "maxAttempts": 5, "initialDelay": "PT2S", "maxDelay": "PT20S", "maxDuration": "PT3M" },
+                "success": { "statuses": ["200", "202-204", "300-399"], "body": { "jsonPointer": "/status", "equals": "ok" }, "retry": true }
               },
+              "failureAction": {
+                "url": "https://alerts.example.com/hook", "headers": { "X-Team": "ops" }, "secretHeaders": { "Authorization": null },
+                "timeout": "PT5S", "retry": { "maxAttempts": 2, "initialDelay": "PT1S", "maxDelay": "PT30S", "maxDuration": "PT2M" }
+              },
+              "overdueTolerance": "PT10M",
+              "autoPauseAfter": 5,
               "state": {
                 "lifecycle": "completed", "completion": "maxRunsReached", "generation": 3, "fireCount": 10,
                 "lastRun": { "runId": "nightly-report:0001s", "scheduledAt": "2026-03-01T10:00:00Z", "status": "succeeded", "httpStatus": 204, "completedAt": "2026-03-01T10:00:02Z" },
                 "runStats": { "total": 0, "succeeded": 0, "failed": 0, "missed": 0, "recent": [] },
+                "health": { "consecutiveFailures": 0, "overdueTolerance": "PT10M" },
                 "pendingRunRequests": 2, "createdAt": "2026-03-01T09:00:00Z", "updatedAt": "2026-03-02T09:00:00Z"
               },
               "version": "W/\"datetime'2026-03-01T09%3A00%3A00Z'\"",
@@ -58,6 +66,8 @@ public sealed class TaskRepresentationTests
 
         Assert.DoesNotContain(RepresentationFixtures.Secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain(RepresentationFixtures.Secret, utf8, StringComparison.Ordinal);
+        Assert.DoesNotContain(RepresentationFixtures.ActionSecret, text, StringComparison.Ordinal);
+        Assert.Null(JsonNode.Parse(text)!["failureAction"]!["secretHeaders"]!["Authorization"]);
         var secretHeaders = JsonNode.Parse(text)!["target"]!["secretHeaders"]!.AsObject();
         Assert.Equal(["Authorization", "X-Api-Key"], secretHeaders.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.All(secretHeaders, p => Assert.Null(p.Value));

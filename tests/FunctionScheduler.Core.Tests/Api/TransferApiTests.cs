@@ -120,6 +120,41 @@ public sealed class TransferApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExportThenImport_TaskWithSuccessCheckAndFailureAction_WritesThemWithSecretNamesOnlyAndImportsThemUnchanged()
+    {
+        const string body = """{"id":"h1","schedule":{"cron":"0 * * * *"},"target":{"url":"https://a.example/run","success":{"statuses":["200"],"body":{"jsonPointer":"/status","equals":"ok"}}},"failureAction":{"url":"https://alerts.example/hook","headers":{"X-Team":"ops"},"secretHeaders":{"X-Hook-Key":"hook secret"},"timeout":"PT5S"},"overdueTolerance":"PT20M","autoPauseAfter":3}""";
+        Assert.Equal(201, (await _core.Api.CreateAsync(Utf8(body))).StatusCode);
+
+        var response = await _core.Api.ExportAsync(new ListParameters());
+        var line = Assert.Single(await LinesOf(response));
+
+        Assert.Equal(new Dictionary<string, string?> { ["X-Hook-Key"] = null }, line.FailureAction!.SecretHeaders);
+        Assert.Equal(("https://alerts.example/hook", "ops", TimeSpan.FromSeconds(5)), (line.FailureAction.Url, line.FailureAction.Headers!["X-Team"], line.FailureAction.Timeout));
+        Assert.Equal(["200"], line.Target.Success!.Statuses!);
+        Assert.Equal("/status", line.Target.Success.Body!.JsonPointer);
+        Assert.Equal((TimeSpan.FromMinutes(20), 3), (line.OverdueTolerance, line.AutoPauseAfter));
+        Assert.DoesNotContain("hook secret", SchedulerJson.Serialize(line), StringComparison.Ordinal);
+
+        var report = Assert.IsType<ImportReport>((await _core.Api.ImportAsync(Lines(SchedulerJson.Serialize(line)), null)).Body);
+        Assert.Equal((0, 0, 1, 0), (report.Created, report.Changed, report.Unchanged, report.Failed));
+        Assert.Equal("hook secret", (await _core.Store.GetAsync("h1"))!.Definition.FailureAction!.SecretHeaders["X-Hook-Key"]);
+    }
+
+    [Fact]
+    public async Task ImportAsync_NewTaskWhoseFailureActionSecretIsNull_400RequiredAtItsLine()
+    {
+        const string line = """{"id":"fresh","schedule":{"cron":"0 * * * *"},"target":{"url":"https://a.example/run"},"failureAction":{"url":"https://alerts.example/hook","secretHeaders":{"X-Hook-Key":null}}}""";
+
+        var response = await _core.Api.ImportAsync(Lines(line), null);
+
+        Assert.Equal(400, response.StatusCode);
+        var error = Assert.Single(Assert.IsType<ProblemDocument>(response.Body).Errors!);
+        Assert.Equal(ValidationRules.Required, error.Rule);
+        Assert.EndsWith("/failureAction/secretHeaders/X-Hook-Key", error.Pointer, StringComparison.Ordinal);
+        Assert.Null(await _core.Store.GetAsync("fresh"));
+    }
+
+    [Fact]
     public async Task ImportAsync_BadLines_400WithEveryLineNumberAndPointerAndNothingWritten()
     {
         Assert.Equal(201, (await _core.Api.CreateAsync(Utf8(Line("moved")))).StatusCode);

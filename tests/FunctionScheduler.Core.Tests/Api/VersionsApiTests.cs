@@ -119,6 +119,43 @@ public sealed class VersionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RestoreVersionAsync_VersionWithAFailureAction_BringsBackTheActionItsSecretAndTheHealthSettings()
+    {
+        await CreateAsync(WithHealth("https://alerts.example/hook", "\"Bearer hook\""));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await PutAsync(Body("0 2 * * *", "https://a.example/run", "keep"));
+
+        var version = Assert.IsType<TaskVersionRepresentation>((await _core.Api.GetVersionAsync("v1", "1")).Body);
+        Assert.Equal(new Dictionary<string, string?> { ["X-Hook-Key"] = null }, version.Definition!.FailureAction!.SecretHeaders);
+        Assert.Equal((TimeSpan.FromMinutes(20), 4), (version.Definition.OverdueTolerance, version.Definition.AutoPauseAfter));
+        Assert.DoesNotContain("Bearer hook", SchedulerJson.Serialize(version), StringComparison.Ordinal);
+        var current = Assert.IsType<TaskVersionRepresentation>((await _core.Api.GetVersionAsync("v1", "2")).Body);
+        Assert.Contains("/failureAction", current.Changes!);
+        Assert.Contains("/autoPauseAfter", current.Changes!);
+
+        Assert.Equal(200, (await _core.Api.RestoreVersionAsync("v1", "1")).StatusCode);
+
+        var restored = (await _core.Store.GetAsync("v1"))!.Definition;
+        Assert.Equal("Bearer hook", restored.FailureAction!.SecretHeaders["X-Hook-Key"]);
+        Assert.Equal((TimeSpan.FromMinutes(20), 4), (restored.OverdueTolerance, restored.AutoPauseAfter));
+    }
+
+    [Fact]
+    public async Task PutAsync_FailureActionMovedToAnotherOriginKeepingItsSecretByNull_400OriginChanged()
+    {
+        await CreateAsync(WithHealth("https://alerts.example/hook", "\"Bearer hook\""));
+
+        var response = await _core.Api.PutAsync("v1", Encoding.UTF8.GetBytes(WithHealth("https://elsewhere.example/hook", "null")));
+
+        Assert.Equal(400, response.StatusCode);
+        var error = Assert.Single(Assert.IsType<ProblemDocument>(response.Body).Errors!);
+        Assert.Equal(("/failureAction/secretHeaders/X-Hook-Key", ValidationRules.OriginChanged), (error.Pointer, error.Rule));
+    }
+
+    private static string WithHealth(string actionUrl, string actionSecret) =>
+        $$$$"""{"id":"v1","schedule":{"cron":"0 * * * *"},"target":{"url":"https://a.example/run","secretHeaders":{"Authorization":"Bearer one"}},"failureAction":{"url":"{{{{actionUrl}}}}","secretHeaders":{"X-Hook-Key":{{{{actionSecret}}}}}},"overdueTolerance":"PT20M","autoPauseAfter":4}""";
+
+    [Fact]
     public async Task DeleteAsync_ThenCreateAgain_TheNewTaskHasOnlyItsOwnVersion()
     {
         await CreateAsync(Body("0 * * * *", "https://a.example/run", "Bearer one"));

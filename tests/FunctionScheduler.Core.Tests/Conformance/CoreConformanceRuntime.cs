@@ -1,5 +1,6 @@
 using FunctionScheduler.Core.Api;
 using FunctionScheduler.Core.Execution;
+using FunctionScheduler.Core.Health;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Planning;
 using FunctionScheduler.Core.Storage;
@@ -18,9 +19,13 @@ internal sealed class CoreConformanceRuntime(
     TaskExecutor executor,
     ITaskStore store,
     IRunLog runs,
+    OverdueMonitor monitor,
     WakeRegistry wakes) : IConformanceRuntime
 {
     private static readonly ClaimRequest Claim = new("core-reference", TimeSpan.FromMinutes(5));
+
+    // How often the reference driver checks for overdue tasks while stalled, as a reconcile timer would.
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 
     public async Task<int> SendAsync(string method, string path, string? body)
     {
@@ -52,11 +57,39 @@ internal sealed class CoreConformanceRuntime(
         await RunDueAsync();
     }
 
+    public async Task StallUntilAsync(DateTimeOffset until, bool recover)
+    {
+        for (var at = context.Clock.GetUtcNow() + CheckEvery; at < until; at += CheckEvery)
+        {
+            context.Clock.SetUtcNow(at);
+            await CheckAllAsync();
+        }
+
+        context.Clock.SetUtcNow(until);
+        await CheckAllAsync();
+        if (recover)
+        {
+            await DownUntilAsync(until);
+        }
+    }
+
     public Task<StoredTask?> GetTaskAsync(string id) => store.GetAsync(id);
 
     public Task<IReadOnlyList<RunRecord>> GetRunsAsync(string id) => RunHistory.AllAsync(runs, id);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task CheckAllAsync()
+    {
+        string? token = null;
+        do
+        {
+            var page = await store.ListAsync(new TaskQuery(PageSize: 100, ContinuationToken: token));
+            await monitor.CheckAsync(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+    }
 
     // Runs everything due now, and again while a run asks to be planned again at once (a backfill's next occurrence).
     private async Task RunDueAsync()

@@ -17,7 +17,7 @@ public sealed class CoreConformanceTests
         var wakes = new WakeRegistry(clock);
 
         await using var core = new CoreServices(clock, context.Target, wakes);
-        var runtime = new CoreConformanceRuntime(context, core.Api, core.Executor, core.Store, core.Runs, wakes);
+        var runtime = new CoreConformanceRuntime(context, core.Api, core.Executor, core.Store, core.Runs, core.Monitor, wakes);
 
         await new ScenarioRunner(scenario, runtime, context).RunAsync();
     }

@@ -168,6 +168,25 @@ public sealed class BackfillExecutionTests
         Assert.Equal(BackfillStatus.Replaced, final.State.Backfill!.Status);
     }
 
+    [Fact]
+    public async Task RunDueAsync_BackfillAgainstABrokenTarget_NotifiesEachFailedRunButNeitherPausesNorMovesHealth()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var target = new ScriptedTarget(clock) { Status = 400 };
+        await using var core = new CoreServices(clock, target);
+        await CreateAsync(core, """{"id":"hourly","schedule":{"cron":"0 * * * *"},"target":{"url":"https://target.example/hook"},"failureAction":{"url":"https://alerts.example/hook"},"autoPauseAfter":2}""");
+        await StartAsync(core, "hourly", """{"from":"2026-03-02T06:00:00Z","to":"2026-03-02T09:00:00Z"}""");
+
+        var final = await RunUntilDoneAsync(core, "hourly", ClaimA);
+
+        Assert.Equal(4, target.Fires.Count);
+        Assert.Equal(4, target.Notifications.Count(n => n.Event == NotificationEvent.RunFailed));
+        Assert.All(target.Notifications, n => Assert.Equal(OccurrenceKind.Backfill, SchedulerJson.Deserialize<FailureNotification>(Encoding.UTF8.GetBytes(n.Body))!.Run!.Kind));
+        Assert.Equal(TaskLifecycle.Active, final.State.Lifecycle);
+        Assert.Equal((4L, 0L, (DateTimeOffset?)null), (final.State.RunStats.Failed, final.State.RunStats.ConsecutiveFailures, final.State.RunStats.LastSucceededAt));
+        Assert.Null(final.State.RunStats.RecentSuccessRate);
+    }
+
     private static async Task CreateAsync(CoreServices core, string body) =>
         Assert.Equal(201, (await core.Api.CreateAsync(Encoding.UTF8.GetBytes(body))).StatusCode);
 

@@ -49,7 +49,18 @@ internal static class StorageSamples
                 MaxDelay = TimeSpan.FromSeconds(20),
                 MaxDuration = TimeSpan.FromMinutes(4),
             },
+            Success = new ResponseCheck { Statuses = [new StatusRange(200, 204), new StatusRange(304, 304)], JsonPointer = "/status", JsonEquals = "\"ok\"", Retry = true },
         },
+        FailureAction = new HttpTarget
+        {
+            Url = new Uri("https://alerts.example.test/hook"),
+            Headers = new Dictionary<string, string> { ["X-Team"] = "ops" },
+            SecretHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer alert" },
+            Timeout = TimeSpan.FromSeconds(10),
+            Retry = new TargetRetryPolicy { MaxAttempts = 2 },
+        },
+        OverdueTolerance = TimeSpan.FromMinutes(7),
+        AutoPauseAfter = 4,
     };
 
     public static ScheduledTask IntervalDefinition(string id, string group = ScheduledTask.DefaultGroup) => new()
@@ -81,7 +92,22 @@ internal static class StorageSamples
             new RecentRun(T0.AddHours(1), OccurrenceKind.Scheduled, RunStatus.Failed, 503, TimeSpan.FromMilliseconds(2000)),
             new RecentRun(T0.AddMinutes(50), OccurrenceKind.Manual, RunStatus.Succeeded, 200, TimeSpan.FromMilliseconds(12)),
             new RecentRun(T0.AddMinutes(40), OccurrenceKind.Scheduled, RunStatus.Missed, null, null),
-        ]),
+        ])
+        {
+            ConsecutiveFailures = 1,
+            LastSucceededAt = T0.AddMinutes(50).AddMilliseconds(12),
+        },
+        Overdue = new OverdueMark(Occurrence.Scheduled(T0.AddHours(2), T0.AddHours(2).AddSeconds(7)), 3, T0.AddHours(2).AddMinutes(7), TimeSpan.FromMinutes(7), T0.AddHours(2).AddMinutes(8))
+        {
+            Notification = new NotificationOutcome("x:2:overdue", NotificationStatus.Failed)
+            {
+                Attempts = 2,
+                HttpStatus = 502,
+                ErrorClass = RunErrorClass.HttpStatus,
+                Error = "HTTP 502.",
+                CompletedAt = T0.AddHours(2).AddMinutes(9),
+            },
+        },
         UpdatedAt = T0.AddHours(2),
     };
 
@@ -105,5 +131,11 @@ internal static class StorageSamples
         ErrorClass = status == RunStatus.Succeeded ? RunErrorClass.None : RunErrorClass.HttpStatus,
         Error = status == RunStatus.Succeeded ? null : "500 Internal Server Error",
         ResponseSnippet = "ok",
+        Notification = status == RunStatus.Succeeded ? null : new NotificationOutcome(RunId.For(taskId, occurrence, 2) + ":runFailed", NotificationStatus.Succeeded)
+        {
+            Attempts = 1,
+            HttpStatus = 204,
+            CompletedAt = occurrence.FireAt.AddSeconds(2),
+        },
     };
 }

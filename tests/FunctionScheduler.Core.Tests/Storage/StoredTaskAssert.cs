@@ -10,7 +10,15 @@ internal static class StoredTaskAssert
 {
     public static void Equal(ScheduledTask expected, ScheduledTask actual)
     {
-        Assert.Equal(expected with { Target = actual.Target }, actual);
+        Assert.Equal(expected with { Target = actual.Target, FailureAction = actual.FailureAction }, actual);
+        Assert.Equal(expected.FailureAction is null, actual.FailureAction is null);
+        if (expected.FailureAction is { } action)
+        {
+            Assert.Equal(action with { Headers = actual.FailureAction!.Headers, SecretHeaders = actual.FailureAction.SecretHeaders }, actual.FailureAction);
+            Assert.Equal(action.Headers.OrderBy(h => h.Key), actual.FailureAction.Headers.OrderBy(h => h.Key));
+            Assert.Equal(action.SecretHeaders.OrderBy(h => h.Key), actual.FailureAction.SecretHeaders.OrderBy(h => h.Key));
+        }
+
         Assert.Equal(expected.Target with { Headers = actual.Target.Headers, SecretHeaders = actual.Target.SecretHeaders }, actual.Target);
         Assert.Equal(expected.Target.Headers.OrderBy(h => h.Key), actual.Target.Headers.OrderBy(h => h.Key));
         Assert.Equal(expected.Target.SecretHeaders.OrderBy(h => h.Key), actual.Target.SecretHeaders.OrderBy(h => h.Key));

@@ -14,12 +14,22 @@ internal static class DefinitionAssert
     {
         Assert.Equal(Sorted(expected.Target.Headers), Sorted(actual.Target.Headers));
         Assert.Equal(Sorted(expected.Target.SecretHeaders), Sorted(actual.Target.SecretHeaders));
+        Assert.Equal(expected.FailureAction is null, actual.FailureAction is null);
+        if (expected.FailureAction is { } action)
+        {
+            Assert.Equal(Sorted(action.Headers), Sorted(actual.FailureAction!.Headers));
+            Assert.Equal(Sorted(action.SecretHeaders), Sorted(actual.FailureAction.SecretHeaders));
+        }
+
         Assert.Equal(WithoutHeaders(expected), WithoutHeaders(actual));
     }
 
     private static SortedDictionary<string, string> Sorted(IReadOnlyDictionary<string, string> headers) =>
         new(headers.ToDictionary(), StringComparer.Ordinal);
 
-    private static ScheduledTask WithoutHeaders(ScheduledTask task) =>
-        task with { Target = task.Target with { Headers = NoHeaders, SecretHeaders = NoHeaders } };
+    private static ScheduledTask WithoutHeaders(ScheduledTask task) => task with
+    {
+        Target = task.Target with { Headers = NoHeaders, SecretHeaders = NoHeaders },
+        FailureAction = task.FailureAction is { } action ? action with { Headers = NoHeaders, SecretHeaders = NoHeaders } : null,
+    };
 }

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Builder;
 
 namespace FunctionScheduler.Dashboard.Tests.Support;
 
-/// <summary>The real standalone host over Azurite, a loopback target that answers 200, and one Chromium for the class.</summary>
+/// <summary>
+/// The real standalone host over Azurite, a loopback target that answers 200 (and a failure action receiver that
+/// answers 204), and one Chromium for the class.
+/// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
     private readonly string _prefix = AzuriteStorage.NewTablePrefix("dash");
@@ -18,9 +21,15 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public string HookUrl => Target.UrlFor("/hook").AbsoluteUri;
 
+    public string AlertsUrl => Target.UrlFor("/alerts").AbsoluteUri;
+
     public async Task InitializeAsync()
     {
-        Target = await LoopbackTarget.StartAsync(endpoints => endpoints.MapPost("/hook", TargetBehaviors.Status(200, "{\"ok\":true}")));
+        Target = await LoopbackTarget.StartAsync(endpoints =>
+        {
+            endpoints.MapPost("/hook", TargetBehaviors.Status(200, "{\"ok\":true}"));
+            endpoints.MapPost("/alerts", TargetBehaviors.Status(204));
+        });
         Host = await StandaloneTestHost.StartAsync(_prefix);
         Chromium = await Chromium.LaunchAsync();
     }

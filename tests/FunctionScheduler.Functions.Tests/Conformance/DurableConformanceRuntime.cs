@@ -11,6 +11,8 @@ namespace FunctionScheduler.Functions.Tests.Conformance;
 /// </summary>
 internal sealed class DurableConformanceRuntime(ScenarioContext context) : IConformanceRuntime
 {
+    private static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(1);
+
     private readonly TestApp _app = new(context.Clock, context.Target, context.StorageConnectionString, context.TablePrefix);
 
     public FakeDurableClient Durable => _app.Durable;
@@ -24,6 +26,26 @@ internal sealed class DurableConformanceRuntime(ScenarioContext context) : IConf
     public Task AdvanceToAsync(DateTimeOffset until) => _app.Durable.AdvanceToAsync(until);
 
     public Task DownUntilAsync(DateTimeOffset until) => _app.Durable.DownUntilAsync(until);
+
+    // The orchestrations' timers never fire and the reconcile's wake-ups are lost, while the reconcile timer itself
+    // runs every minute; then the task hub recovers and the due timers fire, late.
+    public async Task StallUntilAsync(DateTimeOffset until, bool recover)
+    {
+        _app.Durable.DropEvents = true;
+        for (var at = context.Clock.GetUtcNow() + ReconcileEvery; at < until; at += ReconcileEvery)
+        {
+            context.Clock.SetUtcNow(at);
+            await _app.RunReconcileAsync();
+        }
+
+        context.Clock.SetUtcNow(until);
+        await _app.RunReconcileAsync();
+        if (recover)
+        {
+            _app.Durable.DropEvents = false;
+            await _app.Durable.DownUntilAsync(until);
+        }
+    }
 
     public Task<StoredTask?> GetTaskAsync(string id) => _app.Store.GetAsync(id);
 

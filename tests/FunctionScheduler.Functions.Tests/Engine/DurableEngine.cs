@@ -64,6 +64,19 @@ internal sealed class DurableEngine : IAsyncDisposable
         ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1/32",
     };
 
+    /// <summary>As <see cref="Settings"/>, signing with two keys at once (a rotation): the old one and the new one.</summary>
+    public static Dictionary<string, string?> RotationSettings(string tablePrefix, string oldSecret, string newSecret)
+    {
+        var settings = Settings(tablePrefix);
+        settings.Remove("Scheduler:Signing:KeyId");
+        settings.Remove("Scheduler:Signing:Secret");
+        settings["Scheduler:Signing:Keys:0:Id"] = "key-old";
+        settings["Scheduler:Signing:Keys:0:Secret"] = oldSecret;
+        settings["Scheduler:Signing:Keys:1:Id"] = "key-new";
+        settings["Scheduler:Signing:Keys:1:Secret"] = newSecret;
+        return settings;
+    }
+
     /// <summary>Deletes the tables of the index an engine used (over <see cref="Settings"/>' prefix).</summary>
     public static Task DeleteTablesAsync(string tablePrefix) =>
         new SchedulerTables(Options.Create(new TableStorageOptions

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
-using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Core.Targets;
 using FunctionScheduler.Core.Targets.Identity;
 using FunctionScheduler.Functions.Tests.Fakes;
@@ -36,16 +35,7 @@ public sealed class IdentityEngineTests : IAsyncLifetime
     {
         _loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Warning));
         _target = await LoopbackTarget.StartAsync(endpoints => endpoints.MapPost("/guarded", TargetBehaviors.Status(200, "ok")));
-        var settings = new Dictionary<string, string?>
-        {
-            ["Scheduler:Storage:ConnectionString"] = AzuriteStorage.ConnectionString,
-            ["Scheduler:Storage:TablePrefix"] = _tablePrefix,
-            ["Scheduler:Signing:Keys:0:Id"] = "key-old",
-            ["Scheduler:Signing:Keys:0:Secret"] = OldSecret,
-            ["Scheduler:Signing:Keys:1:Id"] = "key-new",
-            ["Scheduler:Signing:Keys:1:Secret"] = NewSecret,
-            ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1/32",
-        };
+        var settings = DurableEngine.RotationSettings(_tablePrefix, OldSecret, NewSecret);
         _engine = await DurableEngine.StartAsync(
             EngineBackends.InMemory(_loggers),
             new FunctionTasks(),
@@ -58,11 +48,7 @@ public sealed class IdentityEngineTests : IAsyncLifetime
     {
         await _engine.DisposeAsync();
         await _target.DisposeAsync();
-        await new SchedulerTables(Microsoft.Extensions.Options.Options.Create(new TableStorageOptions
-        {
-            ConnectionString = AzuriteStorage.ConnectionString,
-            TablePrefix = _tablePrefix,
-        })).DeleteAllAsync();
+        await DurableEngine.DeleteTablesAsync(_tablePrefix);
         _loggers.Dispose();
     }
 

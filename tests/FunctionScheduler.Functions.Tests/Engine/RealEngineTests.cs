@@ -23,6 +23,8 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
+    private const string SigningSecret = "a test signing secret of more than 32 bytes";
+
     private readonly string _tablePrefix = AzuriteStorage.NewTablePrefix("engine");
     private readonly FunctionTasks _tasks = new();
     private ILoggerFactory _loggers = null!;
@@ -51,6 +53,7 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
         {
             endpoints.MapPost("/a", TargetBehaviors.Status(200, "a"));
             endpoints.MapPost("/b", TargetBehaviors.Status(200, "b"));
+            endpoints.MapPost("/alerts", TargetBehaviors.Status(202));
             endpoints.MapPost("/slow", async context =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), context.RequestAborted);
@@ -125,6 +128,56 @@ public abstract class RealEngineTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain(Fires("/a"), f => f.ReceivedAt > replacedAt);
 
         AssertEachOccurrenceOnceNeverEarly([.. Fires("/a").Concat(Fires("/b")).Where(f => f.Kind == "scheduled")], contiguous: false);
+        AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task SuspendedOrchestration_ReconcileMarksItsTaskOverdueAndNotifiesOnce_ThenResumedItFiresAndTheMarkClears()
+    {
+        var at = DateTimeOffset.UtcNow.AddSeconds(8);
+        var instanceId = TaskInstance.IdFor("stuck");
+        await SendAsync("POST", "/api/tasks", JsonSerializer.Serialize(new
+        {
+            id = "stuck",
+            schedule = new { at = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) },
+            target = new { url = Target.UrlFor("/a").ToString() },
+            overdueTolerance = "PT1S",
+            failureAction = new { url = Target.UrlFor("/alerts").ToString() },
+        }), 201);
+        var scheduledAt = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, at.Second, TimeSpan.Zero);
+
+        // An orchestration that will not move: its timer fires into a suspended instance.
+        await Engine.Client.SuspendInstanceAsync(instanceId, "test: a stuck orchestration");
+        Assert.True(
+            await Eventually.TrueAsync(async () => (await Engine.Client.GetInstanceAsync(instanceId))?.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended, Bound),
+            "The orchestration was not suspended.");
+        await Task.Delay(scheduledAt.AddSeconds(2) - DateTimeOffset.UtcNow);
+
+        // The reconcile timer notices, however often it runs, and notifies once.
+        for (var i = 0; i < 3; i++)
+        {
+            await Engine.Host.RunTimerAsync("Reconcile", Engine.Client);
+        }
+
+        Assert.Empty(Fires("/a"));
+        var health = JsonDocument.Parse((await Engine.Host.SendAsync("GET", "/api/tasks/stuck", Engine.Client)).BodyText).RootElement.GetProperty("state").GetProperty("health");
+        Assert.Equal(scheduledAt.AddSeconds(1), health.GetProperty("overdueSince").GetDateTimeOffset());
+        var alert = Assert.Single(Target.RequestsTo("/alerts"));
+        Assert.Equal("overdue", alert.Header(Core.Targets.SchedulerHeaders.Event));
+        Assert.Equal(
+            SignatureCheck.Valid,
+            new SignatureVerifier(SigningSecret).Verify(alert.Header(Core.Targets.SchedulerHeaders.Signature), alert.Header(Core.Targets.SchedulerHeaders.RunId), alert.Body));
+        Assert.Equal(scheduledAt, SchedulerJson.Deserialize<FailureNotification>(alert.Body)!.Overdue!.ScheduledAt);
+
+        // Resumed, it fires the occurrence it owes, and the record clears the mark.
+        await Engine.Client.ResumeInstanceAsync(instanceId, "test: unstuck");
+        Assert.True(await Eventually.TrueAsync(() => Fires("/a").Count == 1, Bound), "The resumed orchestration did not fire.");
+        Assert.True(
+            await Eventually.TrueAsync(async () => !JsonDocument.Parse((await Engine.Host.SendAsync("GET", "/api/tasks/stuck", Engine.Client)).BodyText).RootElement
+                .GetProperty("state").GetProperty("health").TryGetProperty("overdueSince", out _), Bound),
+            "The overdue mark did not clear.");
+        await Engine.Host.RunTimerAsync("Reconcile", Engine.Client);
+        Assert.Single(Target.RequestsTo("/alerts"));
         AssertNoErrors();
     }
 

@@ -63,6 +63,9 @@ internal sealed class EngineConformanceRuntime(ScenarioContext context, DurableE
     public Task DownUntilAsync(DateTimeOffset until) =>
         throw new NotSupportedException("The real-engine runtime is not taken down mid-scenario; RealClockFit counts downtime as an obstacle.");
 
+    public Task StallUntilAsync(DateTimeOffset until, bool recover) =>
+        throw new NotSupportedException("The real-engine runtime is not stalled mid-scenario; RealClockFit counts a stall as an obstacle.");
+
     public Task<StoredTask?> GetTaskAsync(string id) => Store.GetAsync(id);
 
     public Task<IReadOnlyList<RunRecord>> GetRunsAsync(string id) => RunHistory.AllAsync(engine.Services.GetRequiredService<IRunLog>(), id);

@@ -39,6 +39,12 @@ internal static class RealClockScenarios
         ["replace-one-off-same-instant"] = "spans 11 minutes, and it names run ids, which encode their occurrence's instant",
         ["start-end-bounds"] = "spans 20 minutes",
         ["two-tasks-jitter"] = "spans 3 min 10 s, plus up to a minute to start on a minute's second 20: over the 3-minute budget",
+        ["backfill-after-downtime"] = "takes the runtime down for 10 minutes (16 min 10 s in all)",
+        ["backfill-window"] = "spans 59 min 45 s, and it names run ids, which encode their occurrence's instant",
+        ["response-assertion"] = "spans 5 minutes",
+        ["failure-action"] = "spans 3 minutes, and it names run ids (the notification ids are made of them)",
+        ["auto-pause"] = "spans 9 minutes",
+        ["overdue"] = "spans 2 hours, stalls delivery for 30 minutes, and names run ids (its overdue check on the real engine is RealEngineTests' suspended orchestration)",
     };
 
     /// <summary>The scenario files this runtime runs.</summary>

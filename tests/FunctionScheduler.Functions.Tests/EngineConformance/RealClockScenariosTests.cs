@@ -56,6 +56,7 @@ public sealed class RealClockScenariosTests
     [InlineData("cron-every-minute", "00:03:10")]   // 10:00:20 to 10:03:30
     [InlineData("downtime-skip",     "00:11:10")]   // down counts: it is real time too
     [InlineData("once",              "1.00:10:00")] // advanceTo, then advance P1D
+    [InlineData("overdue",           "01:59:30")]   // a stall counts: it is real time too
     public void Fit_Span_IsHowFarTheStepsMoveTheClock(string name, string span)
     {
         var fit = RealClockFit.Of(ScenarioFiles.Load(name), TimeSpan.MaxValue);
@@ -69,6 +70,14 @@ public sealed class RealClockScenariosTests
         var fit = RealClockFit.Of(ScenarioFiles.Load("downtime-skip"), TimeSpan.MaxValue);
 
         Assert.Contains(fit.Obstacles, o => o.Contains("down", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fit_Stall_IsAnObstacleWhateverTheBudget()
+    {
+        var fit = RealClockFit.Of(ScenarioFiles.Load("overdue"), TimeSpan.MaxValue);
+
+        Assert.Contains(fit.Obstacles, o => o.Contains("stalls delivery", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -79,6 +79,8 @@ public sealed class RunnerLatenessTests
 
         public Task DownUntilAsync(DateTimeOffset until) => throw new NotSupportedException();
 
+        public Task StallUntilAsync(DateTimeOffset until, bool recover) => throw new NotSupportedException();
+
         public Task<StoredTask?> GetTaskAsync(string id) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<RunRecord>> GetRunsAsync(string id) => throw new NotSupportedException();

@@ -2,10 +2,13 @@ using System.Text;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Targets;
+using FunctionScheduler.Standalone.Dispatching;
 using FunctionScheduler.Standalone.Tests.Support;
 using FunctionScheduler.Testing.Conformance;
+using FunctionScheduler.Testing.Timing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FunctionScheduler.Standalone.Tests.Conformance;
 
@@ -80,6 +83,38 @@ internal sealed class StandaloneConformanceRuntime(ScenarioContext context) : IC
         _host = null;
         context.Clock.SetUtcNow(until);
         await StartAsync();
+    }
+
+    // A fire that starts meanwhile hangs (its claim held, as a stuck dispatcher's is) while the resync, and with it
+    // the overdue check, goes on every resync interval; then the fire answers and the dispatcher catches up.
+    public async Task StallUntilAsync(DateTimeOffset until, bool recover)
+    {
+        var interval = Host.Services.GetRequiredService<IOptions<DispatcherOptions>>().Value.ResyncInterval;
+        context.Target.Hold();
+        try
+        {
+            while (context.Clock.GetUtcNow() + interval <= until)
+            {
+                var before = Host.Dispatcher.ResyncsCompleted;
+                context.Clock.Advance(interval);
+                Assert.True(
+                    await Eventually.TrueAsync(() => Host.Dispatcher.ResyncsCompleted > before, IdleTimeout),
+                    $"No resync completed within {IdleTimeout} of the clock reaching {context.Clock.GetUtcNow():O}.");
+            }
+        }
+        catch
+        {
+            // A failed step lets the held fire go, so the host can stop.
+            context.Target.Release();
+            throw;
+        }
+
+        context.Clock.SetUtcNow(until);
+        if (recover)
+        {
+            context.Target.Release();
+            await IdleAsync();
+        }
     }
 
     public Task<StoredTask?> GetTaskAsync(string id) => Host.Services.GetRequiredService<ITaskStore>().GetAsync(id);

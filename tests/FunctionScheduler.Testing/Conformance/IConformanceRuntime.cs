@@ -23,6 +23,15 @@ public interface IConformanceRuntime : IAsyncDisposable
     /// </summary>
     Task DownUntilAsync(DateTimeOffset until);
 
+    /// <summary>
+    /// The runtime stops delivering until <paramref name="until"/> (a lost timer, a stuck orchestration, a hung
+    /// dispatcher) while its own overdue check keeps running where the runtime runs it; then, when
+    /// <paramref name="recover"/> is set, delivery resumes and the runtime catches up as after
+    /// <see cref="DownUntilAsync"/>. On return the clock reads <paramref name="until"/>. A stall left unrecovered is
+    /// followed by read-only steps and another stall, never by a REST step.
+    /// </summary>
+    Task StallUntilAsync(DateTimeOffset until, bool recover);
+
     /// <summary>The task as stored in the index, or null.</summary>
     Task<StoredTask?> GetTaskAsync(string id);
 

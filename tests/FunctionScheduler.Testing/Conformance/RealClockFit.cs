@@ -13,7 +13,7 @@ namespace FunctionScheduler.Testing.Conformance;
 /// its <see cref="Alignment"/>: the shortest of a second, a minute, an hour and a day by which moving every schedule
 /// the scenario creates maps each of its occurrences onto an occurrence (checked with the core's own calendar), so
 /// that the moved scenario asserts what the original does. Real time then passes as far as its steps advance.
-/// What stops a scenario: downtime, run ids (they encode instants), a schedule no such offset keeps (daylight
+/// What stops a scenario: downtime, a stall, run ids (they encode instants), a schedule no such offset keeps (daylight
 /// saving in its zone), or more real time than the runtime's budget.
 /// </summary>
 public sealed record RealClockFit(TimeSpan Span, TimeSpan? Alignment, IReadOnlyList<string> Obstacles)
@@ -89,6 +89,10 @@ public sealed record RealClockFit(TimeSpan Span, TimeSpan? Alignment, IReadOnlyL
                 case "down":
                     now += XmlConvert.ToTimeSpan(verb.Value.GetString()!);
                     obstacles.Add($"it takes the runtime down ({verb.Value.GetString()}): the real engine is not stopped mid-scenario (the in-memory backend would lose its task hub), and downtime is real time");
+                    break;
+                case "stall":
+                    now += XmlConvert.ToTimeSpan(verb.Value.GetString()!);
+                    obstacles.Add("it stalls delivery: the real engine is not stalled mid-scenario (its overdue check is tested on a suspended orchestration instead), and a stall is real time");
                     break;
             }
         }

@@ -10,7 +10,7 @@ namespace FunctionScheduler.Testing.Conformance;
 /// Runs a scenario against a runtime and checks every expectation. A failure names the scenario, the step and
 /// what differed.
 /// </summary>
-public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtime, ScenarioContext context)
+public sealed partial class ScenarioRunner(Scenario scenario, IConformanceRuntime runtime, ScenarioContext context)
 {
     private int _firesChecked;
 
@@ -68,6 +68,21 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
                 break;
             case "targetStatus":
                 context.Target.Status = value.GetInt32();
+                break;
+            case "targetResponse":
+                context.Target.Status = value.GetProperty("status").GetInt32();
+                context.Target.Body = value.TryGetProperty("body", out var body) ? body.GetString() : null;
+                break;
+            case "notifyStatus":
+                context.Target.NotifyStatus = value.GetInt32();
+                break;
+            case "stall":
+                await runtime.StallUntilAsync(
+                    context.Clock.GetUtcNow() + XmlConvert.ToTimeSpan(value.GetString()!),
+                    recover: !step.TryGetProperty("recover", out var recover) || recover.GetBoolean());
+                break;
+            case "expectNotifications":
+                ExpectNotifications(value);
                 break;
             case "expectFires":
                 ExpectFires(value);
@@ -197,7 +212,8 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
                     ExpectBackfill(v, state.Backfill);
                     break;
                 default:
-                    throw new XunitException($"Unknown expectTask property '{property.Name}'.");
+                    ExpectHealth(state, property);
+                    break;
             }
         }
     }
@@ -226,7 +242,7 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
         var id = expected.GetProperty("id").GetString()!;
         var runs = await runtime.GetRunsAsync(id);
         var wanted = expected.GetProperty("runs").EnumerateArray().ToList();
-        var described = string.Join(Environment.NewLine, runs.Select(r => $"  {r.Status} {r.Occurrence.Kind} scheduled {Iso(r.Occurrence.ScheduledAt)} http {r.HttpStatus} missed {r.MissedCount} generation {r.Generation} {r.RunId}"));
+        var described = string.Join(Environment.NewLine, runs.Select(r => $"  {r.Status} {r.Occurrence.Kind} scheduled {Iso(r.Occurrence.ScheduledAt)} http {r.HttpStatus} {r.ErrorClass} missed {r.MissedCount} generation {r.Generation} notification {r.Notification?.Status} {r.RunId}"));
         Assert.True(wanted.Count == runs.Count, $"Expected {wanted.Count} runs (newest first), got {runs.Count}:{Environment.NewLine}{described}");
         for (var i = 0; i < wanted.Count; i++)
         {
@@ -245,6 +261,8 @@ public sealed class ScenarioRunner(Scenario scenario, IConformanceRuntime runtim
                     "missedFrom" => v.GetDateTimeOffset() == a.MissedFrom,
                     "generation" => v.GetInt64() == a.Generation,
                     "runId" => v.GetString() == a.RunId,
+                    "errorClass" => Same(v.GetString(), a.ErrorClass.ToString()),
+                    "notification" => v.ValueKind == JsonValueKind.Null ? a.Notification is null : Same(v.GetString(), a.Notification?.Status.ToString()),
                     _ => throw new XunitException($"Unknown expectRuns property '{property.Name}'."),
                 };
                 Assert.True(ok, $"Run {i + 1}: {property.Name} differs (expected {v}).{Environment.NewLine}{described}");

@@ -16,23 +16,33 @@ public static class DefinitionMapping
         public static TaskDefinition From(ScheduledTask definition)
         {
             ArgumentNullException.ThrowIfNull(definition);
-            return Map(definition, TargetRepresentation.From(definition.Target));
+            return Map(definition, withSecretValues: false);
         }
     }
 
     /// <summary>The same with the secret values in: only for comparing definitions, never for an answer.</summary>
-    internal static TaskDefinition WithSecretValues(ScheduledTask definition) => Map(definition, TargetRepresentation.From(definition.Target) with
-    {
-        SecretHeaders = definition.Target.SecretHeaders.ToDictionary(h => h.Key, h => (string?)h.Value, StringComparer.OrdinalIgnoreCase),
-    });
+    internal static TaskDefinition WithSecretValues(ScheduledTask definition) => Map(definition, withSecretValues: true);
 
-    private static TaskDefinition Map(ScheduledTask definition, TargetRepresentation target) => new()
+    // The target's and the failure action's secrets alike: names only, or (for comparing) with their values.
+    private static TaskDefinition Map(ScheduledTask definition, bool withSecretValues)
     {
-        Id = definition.Id,
-        Name = definition.Name,
-        Description = definition.Description,
-        Group = definition.Group,
-        Schedule = ScheduleRepresentation.From(definition.Schedule).ToDefinition(),
-        Target = target.ToDefinition(),
-    };
+        IReadOnlyDictionary<string, string?> Secrets(HttpTarget target, IReadOnlyDictionary<string, string?> names) => withSecretValues
+            ? target.SecretHeaders.ToDictionary(h => h.Key, h => (string?)h.Value, StringComparer.OrdinalIgnoreCase)
+            : names;
+
+        var target = TargetRepresentation.From(definition.Target);
+        var action = definition.FailureAction is { } failureAction ? FailureActionRepresentation.From(failureAction) : null;
+        return new TaskDefinition
+        {
+            Id = definition.Id,
+            Name = definition.Name,
+            Description = definition.Description,
+            Group = definition.Group,
+            Schedule = ScheduleRepresentation.From(definition.Schedule).ToDefinition(),
+            Target = (target with { SecretHeaders = Secrets(definition.Target, target.SecretHeaders) }).ToDefinition(),
+            FailureAction = action is null ? null : (action with { SecretHeaders = Secrets(definition.FailureAction!, action.SecretHeaders) }).ToDefinition(),
+            OverdueTolerance = definition.OverdueTolerance,
+            AutoPauseAfter = definition.AutoPauseAfter,
+        };
+    }
 }

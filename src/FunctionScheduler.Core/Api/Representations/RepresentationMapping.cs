@@ -28,7 +28,10 @@ public static class RepresentationMapping
                 Group = definition.Group,
                 Schedule = ScheduleRepresentation.From(definition.Schedule),
                 Target = TargetRepresentation.From(definition.Target),
-                State = TaskStateRepresentation.From(task.State),
+                State = TaskStateRepresentation.From(task.State) with { Health = TaskHealthRepresentation.From(definition, task.State) },
+                FailureAction = definition.FailureAction is { } action ? FailureActionRepresentation.From(action) : null,
+                OverdueTolerance = definition.OverdueTolerance,
+                AutoPauseAfter = definition.AutoPauseAfter,
                 Version = task.Version,
                 ScheduleText = ScheduleText.Describe(definition.Schedule),
             };
@@ -91,6 +94,7 @@ public static class RepresentationMapping
                     MaxDelay = target.Retry.MaxDelay,
                     MaxDuration = target.Retry.MaxDuration,
                 },
+                Success = SuccessRepresentation.From(target.Success),
                 Auth = target.Auth is { } auth ? new TargetAuthRepresentation { Type = auth.Type, Audience = auth.Audience } : null,
             };
         }
@@ -105,6 +109,7 @@ public static class RepresentationMapping
             return new TaskStateRepresentation
             {
                 Lifecycle = state.Lifecycle,
+                PausedReason = state.Lifecycle == TaskLifecycle.Paused ? state.PausedReason : null,
                 Completion = state.Completion,
                 Generation = state.Generation,
                 NextFireAt = state.NextFireAt,
@@ -187,6 +192,7 @@ public static class RepresentationMapping
                 ResponseSnippet = run.ResponseSnippet,
                 MissedCount = run.MissedCount,
                 MissedFrom = run.MissedFrom,
+                Notification = run.Notification is { } notification ? NotificationRepresentation.From(notification) : null,
                 SigningKeyIds = run.SigningKeyIds,
             };
         }

@@ -10,7 +10,10 @@ internal sealed record DefinitionDocument(
     string? Description,
     string Group,
     ScheduleDocument Schedule,
-    TargetDocument Target)
+    TargetDocument Target,
+    TargetDocument? FailureAction = null,
+    TimeSpan? OverdueTolerance = null,
+    int? AutoPauseAfter = null)
 {
     public static DefinitionDocument From(ScheduledTask task) => new(
         task.Id,
@@ -18,7 +21,10 @@ internal sealed record DefinitionDocument(
         task.Description,
         task.Group,
         ScheduleDocument.From(task.Schedule),
-        TargetDocument.From(task.Target));
+        TargetDocument.From(task.Target),
+        task.FailureAction is { } action ? TargetDocument.From(action) : null,
+        task.OverdueTolerance,
+        task.AutoPauseAfter);
 
     public ScheduledTask ToModel() => new()
     {
@@ -28,6 +34,9 @@ internal sealed record DefinitionDocument(
         Group = Group,
         Schedule = Schedule.ToModel(),
         Target = Target.ToModel(),
+        FailureAction = FailureAction?.ToModel(),
+        OverdueTolerance = OverdueTolerance,
+        AutoPauseAfter = AutoPauseAfter,
     };
 }
 
@@ -75,6 +84,7 @@ internal sealed record TargetDocument(
     string? ContentType,
     TimeSpan Timeout,
     RetryDocument Retry,
+    ResponseCheckDocument? Success = null,
     AuthDocument? Auth = null)
 {
     public static TargetDocument From(HttpTarget t) => new(
@@ -86,6 +96,7 @@ internal sealed record TargetDocument(
         t.ContentType,
         t.Timeout,
         RetryDocument.From(t.Retry),
+        ResponseCheckDocument.From(t.Success),
         t.Auth is { } auth ? new AuthDocument(auth.Type, auth.Audience) : null);
 
     public HttpTarget ToModel() => new()
@@ -99,6 +110,7 @@ internal sealed record TargetDocument(
         ContentType = ContentType,
         Timeout = Timeout,
         Retry = Retry.ToModel(),
+        Success = Success?.ToModel() ?? ResponseCheck.Default,
         Auth = Auth is { } auth ? new TargetAuth { Type = auth.Type, Audience = auth.Audience } : null,
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Azure.Data.Tables;
 using FunctionScheduler.Core.Model;
 
@@ -33,6 +34,7 @@ internal static class RunRow
     private const string MissedCount = nameof(MissedCount);
     private const string MissedFrom = nameof(MissedFrom);
     private const string Generation = nameof(Generation);
+    private const string Notification = nameof(Notification);
     private const string SigningKeyIds = nameof(SigningKeyIds);
 
     public static TableEntity ToEntity(RunRecord run)
@@ -59,6 +61,9 @@ internal static class RunRow
         AddIfSet(entity, ResponseSnippet, RunRecord.Cut(run.ResponseSnippet, RunRecord.MaxSnippetLength));
         AddIfSet(entity, MissedCount, run.MissedCount);
         AddIfSet(entity, MissedFrom, run.MissedFrom);
+        AddIfSet(entity, Notification, run.Notification is { } n
+            ? Encoding.UTF8.GetString(StorageJson.Serialize(NotificationDocument.From(n), StorageJsonContext.Default.NotificationDocument))
+            : null);
 
         // Key ids cannot hold a comma (SigningOptionsValidator), so one string column keeps the list.
         AddIfSet(entity, SigningKeyIds, run.SigningKeyIds is { Count: > 0 } ids ? string.Join(',', ids) : null);
@@ -94,6 +99,9 @@ internal static class RunRow
             ResponseSnippet = entity.GetString(ResponseSnippet),
             MissedCount = entity.GetInt32(MissedCount),
             MissedFrom = entity.GetDateTimeOffset(MissedFrom),
+            Notification = entity.GetString(Notification) is { } json
+                ? StorageJson.Deserialize(Encoding.UTF8.GetBytes(json), StorageJsonContext.Default.NotificationDocument, "notification").ToModel()
+                : null,
             SigningKeyIds = entity.GetString(SigningKeyIds)?.Split(','),
         };
     }

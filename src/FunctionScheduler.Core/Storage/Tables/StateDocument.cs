@@ -11,6 +11,8 @@ internal sealed record StateDocument(
     IReadOnlyList<DateTimeOffset> RunRequests,
     LastRunDocument? LastRun,
     RunStatsDocument? RunStats = null,
+    PausedReason? PausedReason = null,
+    OverdueDocument? Overdue = null,
     BackfillDocument? Backfill = null)
 {
     public static StateDocument From(TaskRunState s) => new(
@@ -20,6 +22,8 @@ internal sealed record StateDocument(
         s.RunRequests,
         s.LastRun is { } last ? LastRunDocument.From(last) : null,
         s.RunStats.Total == 0 ? null : RunStatsDocument.From(s.RunStats),
+        s.PausedReason,
+        s.Overdue is { } overdue ? OverdueDocument.From(overdue) : null,
         s.Backfill is { } backfill ? BackfillDocument.Of(backfill) : null);
 }
 
@@ -57,13 +61,32 @@ internal sealed record LastRunDocument(
 }
 
 // Rows written before run statistics were kept have none: they read as no run yet, and count from the next one.
-internal sealed record RunStatsDocument(long Succeeded, long Failed, long Missed, IReadOnlyList<RecentRunDocument> Recent)
+// Rows written before the failure streak was kept read it from the recent runs, and have no last success.
+internal sealed record RunStatsDocument(
+    long Succeeded,
+    long Failed,
+    long Missed,
+    IReadOnlyList<RecentRunDocument> Recent,
+    long? ConsecutiveFailures = null,
+    DateTimeOffset? LastSucceededAt = null)
 {
-    public static RunStatsDocument From(RunStatistics s) =>
-        new(s.Succeeded, s.Failed, s.Missed, [.. s.Recent.Select(r => new RecentRunDocument(r.ScheduledAt, r.Kind, r.Status, r.HttpStatus, LastRunDocument.Milliseconds(r.Duration)))]);
+    public static RunStatsDocument From(RunStatistics s) => new(
+        s.Succeeded,
+        s.Failed,
+        s.Missed,
+        [.. s.Recent.Select(r => new RecentRunDocument(r.ScheduledAt, r.Kind, r.Status, r.HttpStatus, LastRunDocument.Milliseconds(r.Duration)))],
+        s.ConsecutiveFailures,
+        s.LastSucceededAt);
 
-    public RunStatistics ToModel() =>
-        new(Succeeded, Failed, Missed, [.. Recent.Select(r => new RecentRun(r.ScheduledAt, r.Kind, r.Status, r.HttpStatus, LastRunDocument.Duration(r.DurationMs)))]);
+    public RunStatistics ToModel()
+    {
+        IReadOnlyList<RecentRun> recent = [.. Recent.Select(r => new RecentRun(r.ScheduledAt, r.Kind, r.Status, r.HttpStatus, LastRunDocument.Duration(r.DurationMs)))];
+        return new(Succeeded, Failed, Missed, recent)
+        {
+            ConsecutiveFailures = ConsecutiveFailures ?? RunStatistics.LeadingFailures(recent),
+            LastSucceededAt = LastSucceededAt,
+        };
+    }
 }
 
 internal sealed record RecentRunDocument(DateTimeOffset ScheduledAt, OccurrenceKind Kind, RunStatus Status, int? HttpStatus, long? DurationMs);

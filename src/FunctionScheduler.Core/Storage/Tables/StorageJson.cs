@@ -34,4 +34,5 @@ internal static class StorageJson
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DefinitionDocument))]
 [JsonSerializable(typeof(StateDocument))]
+[JsonSerializable(typeof(NotificationDocument))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -118,6 +118,8 @@ internal static class TaskRow
         return new TaskRunState
         {
             Lifecycle = Enum.Parse<TaskLifecycle>(Required(entity, Lifecycle, entity.GetString)),
+            PausedReason = rest.PausedReason,
+            Overdue = rest.Overdue?.ToModel(),
             Completion = rest.Completion,
             Generation = RequiredValue(entity, Generation, entity.GetInt64),
             GenerationStartedAt = RequiredValue(entity, GenerationStartedAt, entity.GetDateTimeOffset),
