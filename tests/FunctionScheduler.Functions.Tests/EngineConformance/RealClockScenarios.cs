@@ -21,8 +21,6 @@ internal static class RealClockScenarios
     /// <summary>Scenario files this runtime does not run, each with why.</summary>
     public static IReadOnlyDictionary<string, string> Skipped { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["backfill-after-downtime"] = "takes the runtime down for 10 minutes (16 min 10 s in all)",
-        ["backfill-window"] = "names run ids, which encode their occurrence's instant, and spans an hour",
         ["cron-every-minute"] = "spans 3 min 10 s, plus up to a minute to start on a minute's second 20: over the 3-minute budget",
         ["cron-dst-dublin-autumn"] = "an hourly Europe/Dublin cron across the autumn change: spans 4 hours, plus up to an hour to an aligned start",
         ["cron-dst-dublin-spring"] = "an hourly Europe/Dublin cron across the spring change: spans 4 hours and takes the runtime down for 31 min 30 s",
