@@ -37,13 +37,14 @@ internal sealed class CoreServices : IAsyncDisposable
         {
             o.ConnectionString = AzuriteStorage.ConnectionString;
             o.TablePrefix = prefix;
+            o.RequestTimeout = AzuriteStorage.RequestTimeout;
         });
         if (tablePolicy is not null)
         {
             var clientOptions = new TableClientOptions();
             clientOptions.AddPolicy(tablePolicy, HttpPipelinePosition.PerRetry);
             services.AddSingleton(new SchedulerTables(
-                new TableStorageOptions { ConnectionString = AzuriteStorage.ConnectionString, TablePrefix = prefix },
+                new TableStorageOptions { ConnectionString = AzuriteStorage.ConnectionString, TablePrefix = prefix, RequestTimeout = AzuriteStorage.RequestTimeout },
                 clientOptions));
         }
 

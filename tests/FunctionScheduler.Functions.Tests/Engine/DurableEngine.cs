@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using DurableTask.Core;
 using FunctionScheduler.Core.Storage.Tables;
@@ -59,6 +60,7 @@ internal sealed class DurableEngine : IAsyncDisposable
     {
         ["Scheduler:Storage:ConnectionString"] = AzuriteStorage.ConnectionString,
         ["Scheduler:Storage:TablePrefix"] = tablePrefix,
+        ["Scheduler:Storage:RequestTimeout"] = AzuriteStorage.RequestTimeout.ToString("c", CultureInfo.InvariantCulture),
         ["Scheduler:Signing:KeyId"] = "test",
         ["Scheduler:Signing:Secret"] = "a test signing secret of more than 32 bytes",
         ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1/32",
@@ -83,6 +85,7 @@ internal sealed class DurableEngine : IAsyncDisposable
         {
             ConnectionString = AzuriteStorage.ConnectionString,
             TablePrefix = tablePrefix,
+            RequestTimeout = AzuriteStorage.RequestTimeout,
         })).DeleteAllAsync();
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Storage.Tables;
@@ -32,6 +33,7 @@ internal sealed class TestApp : IAsyncDisposable
         {
             ["Scheduler:Storage:ConnectionString"] = connectionString ?? AzuriteStorage.ConnectionString,
             ["Scheduler:Storage:TablePrefix"] = tablePrefix ?? AzuriteStorage.NewTablePrefix("fn"),
+            ["Scheduler:Storage:RequestTimeout"] = AzuriteStorage.RequestTimeout.ToString("c", CultureInfo.InvariantCulture),
             ["Scheduler:Signing:KeyId"] = "test",
             ["Scheduler:Signing:Secret"] = "a test signing secret of more than 32 bytes",
         }).Build();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Standalone.Dispatching;
 using FunctionScheduler.Standalone.Hosting;
@@ -72,6 +73,7 @@ internal sealed class StandaloneTestHost : IAsyncDisposable
         {
             ConnectionString = connectionString ?? AzuriteStorage.ConnectionString,
             TablePrefix = tablePrefix,
+            RequestTimeout = AzuriteStorage.RequestTimeout,
         }));
 
     /// <summary>Stops the host gracefully (the dispatcher drains its fires).</summary>
@@ -98,6 +100,7 @@ internal sealed class StandaloneTestHost : IAsyncDisposable
     {
         ["Scheduler:Storage:ConnectionString"] = connectionString,
         ["Scheduler:Storage:TablePrefix"] = tablePrefix,
+        ["Scheduler:Storage:RequestTimeout"] = AzuriteStorage.RequestTimeout.ToString("c", CultureInfo.InvariantCulture),
         ["Scheduler:Signing:KeyId"] = "test",
         ["Scheduler:Signing:Secret"] = "test-signing-secret-0123456789abcdef",
         ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1",

@@ -30,6 +30,13 @@ public static class AzuriteStorage
     public static string ConnectionStringOnPort(int tablePort) =>
         Regex.Replace(ConnectionString, @"TableEndpoint=http://127\.0\.0\.1:\d+/", $"TableEndpoint=http://127.0.0.1:{tablePort}/");
 
+    /// <summary>
+    /// The storage deadline (Scheduler:Storage:RequestTimeout) for tests that are not about it. Production's 4 s is
+    /// a bound on a healthy service; here Azurite shares two cores with the whole suite and, starved, has been seen
+    /// to take longer than that for a single insert. The deadline's own tests set theirs explicitly.
+    /// </summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>A table prefix no other test class or run uses: "t", then up to 16 letters/digits of the hint, then 16 random hex digits.</summary>
     public static string NewTablePrefix(string? hint = null)
     {

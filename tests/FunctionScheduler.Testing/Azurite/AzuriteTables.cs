@@ -29,6 +29,7 @@ public sealed class AzuriteTables : IAsyncLifetime
     {
         ConnectionString = AzuriteStorage.ConnectionString,
         TablePrefix = AzuriteStorage.NewTablePrefix(hint),
+        RequestTimeout = AzuriteStorage.RequestTimeout,
     };
 
     /// <summary>Another set of tables under a new prefix, deleted with the fixture.</summary>
