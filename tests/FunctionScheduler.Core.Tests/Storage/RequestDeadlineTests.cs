@@ -6,6 +6,7 @@ using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Testing.Azurite;
 using FunctionScheduler.Testing.Targets;
+using FunctionScheduler.Testing.Timing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public sealed class RequestDeadlineTests
         Assert.True(StorageFailures.IsUnavailable(failure));
         Assert.Contains("RequestTimeout", failure.Message, StringComparison.Ordinal);
         Assert.InRange(Stopwatch.GetElapsedTime(started), RequestTimeout, FarBelowTheSdksOwn);
-        Assert.True(silent.AcceptedCount >= 1, "The request never reached the listener.");
+        Assert.True(await Eventually.TrueAsync(() => silent.AcceptedCount >= 1, TimeSpan.FromSeconds(10)), "The request never reached the listener.");
     }
 
     [Fact]
