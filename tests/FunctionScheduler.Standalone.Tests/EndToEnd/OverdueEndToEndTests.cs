@@ -91,17 +91,20 @@ public sealed class OverdueEndToEndTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(async () => (await ReadAsync(host, "wrong-body"))?["state"]?["lifecycle"]?.GetValue<string>() == "paused", Bound), "The task was not paused.");
         var state = (await ReadAsync(host, "wrong-body"))!["state"]!;
         Assert.Equal("consecutiveFailures", state["pausedReason"]!.GetValue<string>());
-        Assert.Equal(2, state["health"]!["consecutiveFailures"]!.GetValue<long>());
-        var runs = JsonNode.Parse(await host.Client.GetStringAsync("api/tasks/wrong-body/runs"))!["items"]!.AsArray();
-        Assert.Equal(2, runs.Count);
-        Assert.All(runs, run => Assert.Equal("assertion", run!["errorClass"]!.GetValue<string>()));
-        Assert.All(runs, run => Assert.Equal(200, run!["httpStatus"]!.GetValue<int>()));
 
-        // Paused: nothing more reaches the broken target.
+        // Paused after the second failure. An occurrence claimed before the pause was written still fires (as with a
+        // user's pause, docs/semantics.md §10), which a late wake-up on a loaded machine can make happen: so two runs
+        // or more, every one of them failed by the check and counted in the streak, and none after the pause.
         var calls = _target.RequestsTo("/broken").Count;
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(calls, _target.RequestsTo("/broken").Count);
-        Assert.Equal(2, calls);
+        var runs = JsonNode.Parse(await host.Client.GetStringAsync("api/tasks/wrong-body/runs"))!["items"]!.AsArray();
+        Assert.InRange(runs.Count, 2, 3);
+        Assert.Equal(runs.Count, calls);
+        state = (await ReadAsync(host, "wrong-body"))!["state"]!;
+        Assert.Equal(runs.Count, state["health"]!["consecutiveFailures"]!.GetValue<long>());
+        Assert.All(runs, run => Assert.Equal("assertion", run!["errorClass"]!.GetValue<string>()));
+        Assert.All(runs, run => Assert.Equal(200, run!["httpStatus"]!.GetValue<int>()));
     }
 
     private static async Task<JsonNode?> ReadAsync(StandaloneTestHost host, string id)
