@@ -75,7 +75,7 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
         Assert.Equal(["GET Runs"], _log.Take());
 
         Assert.True(await _store.DeleteAsync(replaced.Id));
-        Assert.Equal(["GET TaskIds", "DELETE Tasks", "GET Runs", "POST $batch", "DELETE TaskIds"], _log.Take());
+        Assert.Equal(["GET TaskIds", "DELETE Tasks", "DELETE Tasks", "GET Runs", "POST $batch", "DELETE TaskIds"], _log.Take());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateAsync_OverOrphanIdRow_SixRequests()
+    public async Task CreateAsync_OverOrphanIdRow_SevenRequests()
     {
         var id = NewId("ops-orphan");
         await _tables.TaskIds.AddEntityAsync(TaskIdRow.Create(id, "alpha", T0 - TableTaskStore.OrphanGrace, "crashed"));
@@ -102,7 +102,7 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
 
         await _store.CreateAsync(Definition(id, "beta"), TaskRunState.New(T0));
 
-        Assert.Equal(["POST TaskIds", "GET TaskIds", "GET Tasks", "PUT TaskIds", "GET Runs", "POST Tasks"], _log.Take());
+        Assert.Equal(["POST TaskIds", "GET TaskIds", "GET Tasks", "GET Tasks", "PUT TaskIds", "GET Runs", "POST Tasks"], _log.Take());
     }
 
     [Fact]

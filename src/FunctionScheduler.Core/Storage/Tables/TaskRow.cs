@@ -23,6 +23,9 @@ internal static class TaskRow
     public const string UpdatedAt = nameof(UpdatedAt);
     public const string StateJson = nameof(StateJson);
 
+    /// <summary>On a legacy-layout row only: the row is being moved to this partition (TaskRowMove).</summary>
+    public const string MovedTo = nameof(MovedTo);
+
     /// <summary>Largest binary property Table Storage accepts.</summary>
     public const int MaxBinaryLength = 64 * 1024;
 
@@ -36,10 +39,14 @@ internal static class TaskRow
     // Definition1, Definition2, ...; eight parts stay well inside the 1 MiB entity limit.
     private const int MaxDefinitionParts = 8;
 
-    /// <summary>The whole row: definition and state (create and replace).</summary>
-    public static TableEntity ToEntity(ScheduledTask definition, TaskRunState state)
+    /// <summary>The whole row in its partition of the current layout: definition and state (create and replace).</summary>
+    public static TableEntity ToEntity(ScheduledTask definition, TaskRunState state) =>
+        ToEntity(definition, state, TaskPartitions.For(definition.Group, definition.Id));
+
+    /// <summary>The whole row, in <paramref name="partitionKey"/>.</summary>
+    public static TableEntity ToEntity(ScheduledTask definition, TaskRunState state, string partitionKey)
     {
-        var entity = new TableEntity(definition.Group, definition.Id) { [SchemaVersion] = CurrentSchemaVersion };
+        var entity = new TableEntity(partitionKey, definition.Id) { [SchemaVersion] = CurrentSchemaVersion };
         var json = StorageJson.Serialize(DefinitionDocument.From(definition), StorageJsonContext.Default.DefinitionDocument);
         if (json.Length > MaxBinaryLength * MaxDefinitionParts)
         {
@@ -65,9 +72,9 @@ internal static class TaskRow
     /// <paramref name="stored"/>, so the columns left out keep their values. A fire's claim and its clearing change
     /// three or four of the eight, and each column costs serialising on both ends.
     /// </summary>
-    public static TableEntity ToStateChangeEntity(string group, string id, TaskRunState state, TaskRunState stored)
+    public static TableEntity ToStateChangeEntity(string partitionKey, string id, TaskRunState state, TaskRunState stored)
     {
-        var entity = new TableEntity(group, id);
+        var entity = new TableEntity(partitionKey, id);
         AddState(entity, state, stored);
         return entity;
     }
@@ -84,8 +91,14 @@ internal static class TaskRow
 
         var definition = StorageJson.Deserialize(
             ReadDefinitionJson(entity), StorageJsonContext.Default.DefinitionDocument, "definition").ToModel();
-        return new StoredTask(definition, ReadState(entity), entity.ETag.ToString());
+        return new StoredTask(definition, ReadState(entity), entity.ETag.ToString())
+        {
+            Partition = TaskPartitions.IsLegacy(entity.PartitionKey) ? entity.PartitionKey : null,
+        };
     }
+
+    /// <summary>The partition <paramref name="task"/>'s row is in.</summary>
+    public static string PartitionOf(StoredTask task) => task.Partition ?? TaskPartitions.For(task.Group, task.Id);
 
     // Every state column when stored is null (a whole row), else only those that differ from it, plus the JSON
     // column, which a claim or its clearing always changes.
