@@ -6,7 +6,7 @@ namespace FunctionScheduler.Benchmarks.Load;
 /// <summary>
 /// The standalone runtime's load harness (not a BenchmarkDotNet suite):
 /// <c>dotnet run -c Release --project tests/FunctionScheduler.Benchmarks -- load [--quick] [--out FILE]
-/// [--only second,aligned,minute,held,ramp] [--ops]</c>.
+/// [--only second,aligned,minute,burst,held,ramp] [--ops]</c>.
 /// Starts its own in-memory Azurite and a local target, measures the storage ceiling, runs the workloads one after
 /// another and prints a Markdown report (docs/benchmarks/standalone-load.md records one); <c>--ops</c> adds what
 /// each kind of write costs Azurite. Bounded: about 25 minutes in full, 4 with --quick; it stops by itself.
@@ -72,6 +72,12 @@ internal static class LoadHarness
                 firstAt => TaskSeeder.Staggered("min", perMinute, TimeSpan.FromMinutes(1), firstAt, runner.TargetUrl),
                 TimeSpan.FromSeconds(quick ? 15 : 60), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(quick ? 30 : 120),
                 "interval PT1M, first fires spread over the minute"));
+        }
+
+        if (Runs("burst"))
+        {
+            var burst = quick ? 2_000 : 10_000;
+            results.Add(await runner.BurstAsync($"{burst:N0} tasks at second 0", burst, TimeSpan.FromSeconds(60)));
         }
 
         if (Runs("held"))

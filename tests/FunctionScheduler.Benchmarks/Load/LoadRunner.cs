@@ -72,6 +72,73 @@ internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, Text
         return result;
     }
 
+    /// <summary>
+    /// A burst: <paramref name="count"/> tasks all due at second 0 of a minute, measured on one such instant: how many
+    /// arrived within <paramref name="bound"/>, how late, and the CPU the host and Azurite spent on them.
+    /// </summary>
+    public async Task<WorkloadResult> BurstAsync(string name, int count, TimeSpan bound)
+    {
+        var prefix = NewPrefix();
+        var tasks = TaskSeeder.Aligned("burst", count, "0 * * * * *", target.Url);
+        log.WriteLine($"[{name}] seeding {count} tasks in batches");
+        await TaskSeeder.InBatchesAsync(azurite.ConnectionString, prefix, tasks, DateTimeOffset.UtcNow);
+
+        using var counter = new StorageRequestCounter(azurite.Port);
+        var started = Stopwatch.StartNew();
+        await using var host = await HarnessHost.StartAsync(azurite.ConnectionString, prefix);
+        await WaitUntilAsync(() => host.Dispatcher.ResyncsCompleted >= 1 && host.Dispatcher.KnownTasks >= count, TimeSpan.FromMinutes(3));
+        var loadTime = started.Elapsed;
+
+        // The next second 0 at least 5 s away, so the host is idle when it comes.
+        var now = DateTimeOffset.UtcNow.AddSeconds(5);
+        var instant = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(1);
+        await Task.Delay(instant - DateTimeOffset.UtcNow);
+        log.WriteLine($"[{name}] burst at {instant:HH:mm:ss}; waiting up to {bound.TotalSeconds:F0} s");
+        var process = Process.GetCurrentProcess();
+        var requests = counter.Count;
+        var hostCpu = process.TotalProcessorTime;
+        var azuriteCpu = azurite.CpuTime;
+        var deadline = instant + bound;
+        while (DateTimeOffset.UtcNow < deadline && target.All.Count(f => f.ScheduledAt == instant) < count)
+        {
+            await Task.Delay(100);
+        }
+
+        // Let the last fires' records and clearings reach storage before the CPU is read.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        process.Refresh();
+        var hostSeconds = (process.TotalProcessorTime - hostCpu).TotalSeconds;
+        var azuriteSeconds = (azurite.CpuTime - azuriteCpu).TotalSeconds;
+        var fires = target.All.Where(f => f.ScheduledAt == instant && f.ReceivedAt < deadline).ToList();
+        var lateness = fires.Select(f => f.LatenessMs).ToList();
+        var elapsed = (fires.Count == 0 ? TimeSpan.Zero : fires.Max(f => f.ReceivedAt) - instant).TotalSeconds;
+        var result = new WorkloadResult
+        {
+            Name = name,
+            Tasks = count,
+            OfferedPerSecond = count,
+            Fires = fires.Count,
+            FiresPerSecond = elapsed > 0 ? fires.Count / elapsed : double.NaN,
+            P50Ms = Percentiles.Of(lateness, 50),
+            P99Ms = Percentiles.Of(lateness, 99),
+            MaxMs = lateness.Count == 0 ? double.NaN : lateness.Max(),
+            StorageOpsPerFire = fires.Count == 0 ? double.NaN : (double)(counter.Count - requests) / fires.Count,
+            Duplicates = target.Duplicates,
+            LoadTime = loadTime,
+            ManagedMb = Mb(GC.GetTotalMemory(forceFullCollection: true)),
+            WorkingSetMb = WorkingSetAfterCollectMb(),
+            HostCores = hostSeconds,
+            AzuriteCores = azuriteSeconds,
+            Notes = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"cron '0 * * * * *'; {fires.Count} of {count} delivered within {bound.TotalSeconds:F0} s; host CPU {hostSeconds * 1000 / Math.Max(1, fires.Count):F2} ms per fire, Azurite {azuriteSeconds * 1000 / Math.Max(1, fires.Count):F2} ms (host cores and Azurite cores columns are CPU seconds here)"),
+        };
+        log.WriteLine($"[{name}] {result.Notes}; p50 {result.P50Ms:F0} ms, p99 {result.P99Ms:F0} ms, max {result.MaxMs:F0} ms, {result.StorageOpsPerFire:F2} requests per fire");
+        await host.DisposeAsync();
+        await TaskSeeder.DeleteTablesAsync(azurite.ConnectionString, prefix);
+        target.Clear();
+        return result;
+    }
+
     /// <summary>A workload held in memory: how long the host takes to load it and what it costs to keep.</summary>
     public async Task<WorkloadResult> HeldAsync(string name, int count, TimeSpan interval, TimeSpan steady)
     {

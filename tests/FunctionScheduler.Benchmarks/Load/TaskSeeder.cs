@@ -39,7 +39,7 @@ internal static class TaskSeeder
             .BuildServiceProvider();
 
     /// <summary>
-    /// Writes the task rows in entity group transactions (100 rows of one group per request). The id rows are left
+    /// Writes the task rows in entity group transactions (100 rows of one partition per request). The id rows are left
     /// out: the dispatcher never reads them (only reads by id alone do), and Azurite inserts one partition per id
     /// ever more slowly as the table grows, which would make seeding, not the scheduler, the long part of the run.
     /// </summary>
@@ -47,10 +47,10 @@ internal static class TaskSeeder
     {
         var tables = new SchedulerTables(Options.Create(new TableStorageOptions { ConnectionString = connectionString, TablePrefix = tablePrefix }));
         await tables.EnsureCreatedAsync();
-        var batches = tasks.GroupBy(t => t.Group).SelectMany(g => g.Chunk(100)).ToList();
+        // Grouped by the rows' own partition key, whatever the layout of the build puts there.
+        var batches = tasks.Select(t => TaskRow.ToEntity(t, Preview(t, now))).GroupBy(row => row.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (batch, ct) =>
-            await tables.Tasks.SubmitTransactionAsync(
-                batch.Select(t => new TableTransactionAction(TableTransactionActionType.Add, TaskRow.ToEntity(t, Preview(t, now)))), ct));
+            await tables.Tasks.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), ct));
     }
 
     // The state a create through the API stores: the next fire filled in (TasksApi's preview), so that loading the

@@ -41,7 +41,8 @@ public sealed class TransferApiTests : IAsyncLifetime
 
         Assert.Equal((200, JsonLines.MediaType), (response.StatusCode, response.ContentType));
         var lines = await LinesOf(response);
-        Assert.Equal(["e1", "e2", "e3", "e4", "e5"], lines.Select(d => d.Id));
+        // In the index's listing order, which spreads a group over partitions by a hash of the id: each once.
+        Assert.Equal(["e1", "e2", "e3", "e4", "e5"], lines.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(lines, d => Assert.Equal(new Dictionary<string, string?> { ["Authorization"] = null }, d.Target.SecretHeaders));
         Assert.All(lines, d => Assert.Equal("0 * * * *", d.Schedule.Cron));
     }

@@ -83,7 +83,7 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
         Assert.Equal(["GET TaskIds"], _log.Take());
 
         Assert.True(await _store.DeleteAsync(replaced.Id));
-        Assert.Equal(["GET TaskIds", "DELETE Tasks", "GET Runs", "POST $batch", "GET TaskIds", "DELETE TaskIds"], _log.Take());
+        Assert.Equal(["GET TaskIds", "DELETE Tasks", "DELETE Tasks", "GET Runs", "POST $batch", "GET TaskIds", "DELETE TaskIds"], _log.Take());
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
         Assert.Equal(["GET TaskIds"], _log.Take());
 
         Assert.True(await _store.DeleteAsync(id));
-        Assert.Equal(["GET TaskIds", "DELETE Tasks", "GET Runs", "GET TaskIds", "POST $batch"], _log.Take());
+        Assert.Equal(["GET TaskIds", "DELETE Tasks", "DELETE Tasks", "GET Runs", "GET TaskIds", "POST $batch"], _log.Take());
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateAsync_OverOrphanIdRow_SixRequests()
+    public async Task CreateAsync_OverOrphanIdRow_SevenRequests()
     {
         var id = NewId("ops-orphan");
         await _tables.TaskIds.AddEntityAsync(TaskIdRow.Create(id, "alpha", T0 - TableTaskStore.OrphanGrace, "crashed"));
@@ -133,7 +133,7 @@ public sealed class StorageOperationCountTests : IAsyncLifetime
 
         await _store.CreateAsync(Definition(id, "beta"), TaskRunState.New(T0));
 
-        Assert.Equal(["POST TaskIds", "GET TaskIds", "GET Tasks", "PUT TaskIds", "GET Runs", "POST Tasks"], _log.Take());
+        Assert.Equal(["POST TaskIds", "GET TaskIds", "GET Tasks", "GET Tasks", "PUT TaskIds", "GET Runs", "POST Tasks"], _log.Take());
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class TableTaskStoreRecoveryTests(AzuriteTables azurite) : IClassF
         var runs = new TableRunLog(Tables);
         var old = await store.CreateAsync(Definition(NewId("half-deleted"), "alpha"), TaskRunState.New(T0));
         await runs.RecordAsync(Run(old.Id, Occurrence.Scheduled(T0, T0)));
-        await Tables.Tasks.DeleteEntityAsync("alpha", old.Id, ETag.All);
+        await Tables.Tasks.DeleteEntityAsync(TaskPartitions.For("alpha", old.Id), old.Id, ETag.All);
         clock.Advance(TableTaskStore.OrphanGrace);
 
         var created = await store.CreateAsync(Definition(old.Id, "alpha"), TaskRunState.New(T0));

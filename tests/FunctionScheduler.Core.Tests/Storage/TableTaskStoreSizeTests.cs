@@ -1,4 +1,5 @@
 using FunctionScheduler.Core.Model;
+using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Testing.Azurite;
 using static FunctionScheduler.Core.Tests.Storage.StorageSamples;
 
@@ -25,13 +26,13 @@ public sealed class TableTaskStoreSizeTests(AzuriteTables azurite) : IClassFixtu
 
         Assert.NotNull(read);
         StoredTaskAssert.Equal(definition, read.Definition);
-        var row = (await azurite.Tables.Tasks.GetEntityAsync<Azure.Data.Tables.TableEntity>(definition.Group, definition.Id)).Value;
+        var row = (await azurite.Tables.Tasks.GetEntityAsync<Azure.Data.Tables.TableEntity>(TaskPartitions.For(definition.Group, definition.Id), definition.Id)).Value;
         Assert.Equal(expectedColumns, row.Keys.Count(k => k.StartsWith("Definition", StringComparison.Ordinal)));
 
         // A replace with a small body must leave no stale extra column behind.
         var replaced = await store.ReplaceAsync(read, definition with { Target = definition.Target with { Body = "small" } }, read.State);
         Assert.Equal("small", (await store.GetAsync(definition.Id))?.Definition.Target.Body);
-        row = (await azurite.Tables.Tasks.GetEntityAsync<Azure.Data.Tables.TableEntity>(definition.Group, definition.Id)).Value;
+        row = (await azurite.Tables.Tasks.GetEntityAsync<Azure.Data.Tables.TableEntity>(TaskPartitions.For(definition.Group, definition.Id), definition.Id)).Value;
         Assert.Equal(1, row.Keys.Count(k => k.StartsWith("Definition", StringComparison.Ordinal)));
         Assert.NotEqual(created.Version, replaced.Version);
     }

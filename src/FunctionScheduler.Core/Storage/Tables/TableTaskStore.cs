@@ -6,9 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace FunctionScheduler.Core.Storage.Tables;
 
 /// <summary>
-/// <see cref="ITaskStore"/> over Azure Table Storage: a Tasks table keyed (group, id) and a TaskIds table keyed by id
-/// alone, which finds a task's group and keeps ids unique across groups. docs/storage.md describes the rows, the
-/// operations each method makes and how a crash between two writes is recovered.
+/// <see cref="ITaskStore"/> over Azure Table Storage: a Tasks table keyed (group and a hash of the id, id) and a TaskIds
+/// table keyed by id alone, which finds a task's group and keeps ids unique across groups. State writes of rows that
+/// share a partition and wait at the same time go out as one entity group transaction (<see cref="StateWriteBatcher"/>).
+/// docs/storage.md describes the rows, the partition layout, the operations each method makes and how a crash between
+/// two writes is recovered.
 /// </summary>
 public sealed class TableTaskStore : ITaskStore
 {
@@ -22,6 +24,8 @@ public sealed class TableTaskStore : ITaskStore
     private readonly IRunLog _runs;
     private readonly TaskIdIndex _ids;
     private readonly TableDefinitionHistory _history;
+    private readonly StateWriteBatcher _stateWrites;
+    private readonly TaskRowMove _moves;
     private readonly ILogger<TableTaskStore> _logger;
 
     /// <summary>Creates the store over <paramref name="tables"/>; <paramref name="runs"/> is used to delete a task's history with it.</summary>
@@ -33,6 +37,8 @@ public sealed class TableTaskStore : ITaskStore
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _history = new TableDefinitionHistory(tables);
         _ids = new TaskIdIndex(tables, _history, timeProvider, logger);
+        _stateWrites = new StateWriteBatcher(tables.Tasks);
+        _moves = new TaskRowMove(tables.Tasks);
     }
 
     /// <inheritdoc/>
@@ -60,8 +66,11 @@ public sealed class TableTaskStore : ITaskStore
         }
 
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var row = await TableRows.ReadAsync(_tables.Tasks, group, taskId, null, cancellationToken);
-        return row is null ? null : TaskRow.FromEntity(row);
+        var row = await TableRows.ReadAsync(_tables.Tasks, TaskPartitions.For(group, taskId), taskId, null, cancellationToken)
+            ?? await TableRows.ReadAsync(_tables.Tasks, TaskPartitions.Legacy(group), taskId, null, cancellationToken);
+        return row is null ? null
+            : TaskRowMove.IsMarked(row) ? (await _moves.FinishAsync(row, cancellationToken)).Task
+            : TaskRow.FromEntity(row);
     }
 
     /// <inheritdoc/>
@@ -122,6 +131,11 @@ public sealed class TableTaskStore : ITaskStore
             await _history.KeepAsync(current, cancellationToken);
         }
 
+        if (current.Partition is { } legacy)
+        {
+            return await MoveAsync(row, legacy, current, cancellationToken);
+        }
+
         var response = await UpdateAsync(row, current, TableUpdateMode.Replace, cancellationToken);
         return new StoredTask(definition, state, TableRows.VersionOf(response));
     }
@@ -131,10 +145,22 @@ public sealed class TableTaskStore : ITaskStore
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(state);
-        var row = TaskRow.ToStateChangeEntity(current.Group, current.Id, state, current.State);
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var response = await UpdateAsync(row, current, TableUpdateMode.Merge, cancellationToken);
-        return current with { State = state, Version = TableRows.VersionOf(response) };
+        if (current.Partition is { } legacy)
+        {
+            return await MoveAsync(TaskRow.ToEntity(current.Definition, state), legacy, current, cancellationToken);
+        }
+
+        var row = TaskRow.ToStateChangeEntity(TaskRow.PartitionOf(current), current.Id, state, current.State);
+        try
+        {
+            var version = await _stateWrites.MergeAsync(row, new ETag(current.Version), cancellationToken);
+            return current with { State = state, Version = version };
+        }
+        catch (RequestFailedException ex) when (Conflict(current, ex) is { } conflict)
+        {
+            throw conflict;
+        }
     }
 
     /// <inheritdoc/>
@@ -145,7 +171,7 @@ public sealed class TableTaskStore : ITaskStore
         var filters = new List<string>(2);
         if (query.Group is { } group)
         {
-            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {group}"));
+            filters.Add("(" + TaskPartitions.GroupFilter(group) + ")");
         }
 
         if (query.Lifecycle is { } lifecycle)
@@ -160,9 +186,23 @@ public sealed class TableTaskStore : ITaskStore
             filters.Count == 0 ? null : string.Join(" and ", filters),
             Math.Min(query.PageSize, TaskQuery.MaxPageSize),
             query.ContinuationToken,
-            TaskRow.FromEntity,
+            row => row,
             cancellationToken);
-        return new TaskPage(items, token);
+        var tasks = new List<StoredTask>(items.Count);
+        foreach (var row in items)
+        {
+            if (!TaskRowMove.IsMarked(row))
+            {
+                tasks.Add(TaskRow.FromEntity(row));
+            }
+            else if (await _moves.FinishAsync(row, cancellationToken) is { Task: { } moved, Moved: true })
+            {
+                // A row already in its new place is listed there, further on: listing it here too would show it twice.
+                tasks.Add(moved);
+            }
+        }
+
+        return new TaskPage(tasks, token);
     }
 
     /// <inheritdoc/>
@@ -183,8 +223,11 @@ public sealed class TableTaskStore : ITaskStore
 
         // Task row first, id row last: a crash in between leaves an id row without a task, which reads as absent
         // and which the next create or delete of this id clears up.
+        // The legacy partition too: a row of an earlier version, or one left marked by a move cut short, must not
+        // outlive the task (a marked row would be moved back into place by the next reader).
         var group = TaskIdRow.GroupOf(idRow);
-        var existed = await TableRows.DeleteIfExistsAsync(_tables.Tasks, group, taskId, ETag.All, cancellationToken);
+        var existed = await TableRows.DeleteIfExistsAsync(_tables.Tasks, TaskPartitions.For(group, taskId), taskId, ETag.All, cancellationToken);
+        existed |= await TableRows.DeleteIfExistsAsync(_tables.Tasks, TaskPartitions.Legacy(group), taskId, ETag.All, cancellationToken);
         if (!existed)
         {
             StorageLog.OrphanIdRowRemoved(_logger, taskId, group);
@@ -202,16 +245,30 @@ public sealed class TableTaskStore : ITaskStore
         {
             return await _tables.Tasks.UpdateEntityAsync(row, new ETag(current.Version), mode, cancellationToken);
         }
-        catch (RequestFailedException ex) when (TableErrors.IsVersionStale(ex))
+        catch (RequestFailedException ex) when (Conflict(current, ex) is { } conflict)
         {
-            throw new ConcurrencyConflictException(
-                $"Task '{current.Id}' changed since version {current.Version} was read.", ex);
-        }
-        catch (RequestFailedException ex) when (TableErrors.IsRowMissing(ex))
-        {
-            throw new ConcurrencyConflictException($"Task '{current.Id}' was deleted since it was read.", ex);
+            throw conflict;
         }
     }
+
+    // A write of a row in the legacy layout moves it (TaskRowMove); the result reads as any other write's.
+    private async Task<StoredTask> MoveAsync(TableEntity row, string legacy, StoredTask current, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _moves.MoveAsync(row, legacy, new ETag(current.Version), cancellationToken)
+                ?? throw new ConcurrencyConflictException($"Task '{current.Id}' was deleted since it was read.");
+        }
+        catch (RequestFailedException ex) when (Conflict(current, ex) is { } conflict)
+        {
+            throw conflict;
+        }
+    }
+
+    private static ConcurrencyConflictException? Conflict(StoredTask current, RequestFailedException ex) =>
+        TableErrors.IsVersionStale(ex) ? new($"Task '{current.Id}' changed since version {current.Version} was read.", ex)
+        : TableErrors.IsRowMissing(ex) ? new($"Task '{current.Id}' was deleted since it was read.", ex)
+        : null;
 
     private static void RequireKeys(ScheduledTask definition)
     {

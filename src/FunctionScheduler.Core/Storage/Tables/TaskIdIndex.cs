@@ -60,7 +60,8 @@ internal sealed class TaskIdIndex(SchedulerTables tables, TableDefinitionHistory
         }
 
         var group = TaskIdRow.GroupOf(existing);
-        if (await TableRows.ReadAsync(tables.Tasks, group, id, KeysOnly, cancellationToken) is not null)
+        if (await TableRows.ReadAsync(tables.Tasks, TaskPartitions.For(group, id), id, KeysOnly, cancellationToken) is not null
+            || await TableRows.ReadAsync(tables.Tasks, TaskPartitions.Legacy(group), id, KeysOnly, cancellationToken) is not null)
         {
             throw new TaskAlreadyExistsException($"Task '{id}' already exists in group '{group}'.", conflict);
         }

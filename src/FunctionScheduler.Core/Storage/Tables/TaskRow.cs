@@ -22,6 +22,9 @@ internal static class TaskRow
     public const string UpdatedAt = nameof(UpdatedAt);
     public const string StateJson = nameof(StateJson);
 
+    /// <summary>On a legacy-layout row only: the row is being moved to this partition (TaskRowMove).</summary>
+    public const string MovedTo = nameof(MovedTo);
+
     /// <summary>Largest binary property Table Storage accepts.</summary>
     public const int MaxBinaryLength = 64 * 1024;
 
@@ -31,10 +34,14 @@ internal static class TaskRow
     /// </summary>
     public static readonly DateTimeOffset NoNextFire = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The whole row: definition and state (create and replace).</summary>
-    public static TableEntity ToEntity(ScheduledTask definition, TaskRunState state)
+    /// <summary>The whole row in its partition of the current layout: definition and state (create and replace).</summary>
+    public static TableEntity ToEntity(ScheduledTask definition, TaskRunState state) =>
+        ToEntity(definition, state, TaskPartitions.For(definition.Group, definition.Id));
+
+    /// <summary>The whole row, in <paramref name="partitionKey"/>.</summary>
+    public static TableEntity ToEntity(ScheduledTask definition, TaskRunState state, string partitionKey)
     {
-        var entity = new TableEntity(definition.Group, definition.Id) { [SchemaVersion] = CurrentSchemaVersion };
+        var entity = new TableEntity(partitionKey, definition.Id) { [SchemaVersion] = CurrentSchemaVersion };
         DefinitionColumns.Write(entity, definition);
         AddState(entity, state, stored: null);
         return entity;
@@ -46,9 +53,9 @@ internal static class TaskRow
     /// <paramref name="stored"/>, so the columns left out keep their values. A fire's claim and its clearing change
     /// three or four of the eight, and each column costs serialising on both ends.
     /// </summary>
-    public static TableEntity ToStateChangeEntity(string group, string id, TaskRunState state, TaskRunState stored)
+    public static TableEntity ToStateChangeEntity(string partitionKey, string id, TaskRunState state, TaskRunState stored)
     {
-        var entity = new TableEntity(group, id);
+        var entity = new TableEntity(partitionKey, id);
         AddState(entity, state, stored);
         return entity;
     }
@@ -63,8 +70,14 @@ internal static class TaskRow
                 $"this build reads version {CurrentSchemaVersion}.");
         }
 
-        return new StoredTask(DefinitionColumns.Read(entity), ReadState(entity), entity.ETag.ToString());
+        return new StoredTask(DefinitionColumns.Read(entity), ReadState(entity), entity.ETag.ToString())
+        {
+            Partition = TaskPartitions.IsLegacy(entity.PartitionKey) ? entity.PartitionKey : null,
+        };
     }
+
+    /// <summary>The partition <paramref name="task"/>'s row is in.</summary>
+    public static string PartitionOf(StoredTask task) => task.Partition ?? TaskPartitions.For(task.Group, task.Id);
 
     // Every state column when stored is null (a whole row), else only those that differ from it, plus the JSON
     // column, which a claim or its clearing always changes.
