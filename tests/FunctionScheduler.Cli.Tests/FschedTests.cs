@@ -280,7 +280,7 @@ public sealed class FschedTests(SchedulerHostFixture fixture) : IClassFixture<Sc
     }
 
     [Fact]
-    public async Task List_GroupOverSeveralPages_TableHasEveryTaskAndJsonIsTheArray()
+    public async Task List_GroupOverSeveralPages_TableHasEveryTaskSortedAndJsonIsTheArray()
     {
         foreach (var id in new[] { "cli-list-a", "cli-list-b", "cli-list-c" })
         {
@@ -292,6 +292,9 @@ public sealed class FschedTests(SchedulerHostFixture fixture) : IClassFixture<Sc
 
         Assert.True(table.ExitCode == ExitCodes.Ok, table.ToString());
         Assert.All(new[] { "cli-list-a", "cli-list-b", "cli-list-c", "every PT1H", "3 tasks" }, text => Assert.Contains(text, table.Out, StringComparison.Ordinal));
+        // The table is sorted by id whatever order the index listed them in.
+        var positions = new[] { "cli-list-a", "cli-list-b", "cli-list-c" }.Select(id => table.Out.IndexOf(id, StringComparison.Ordinal)).ToList();
+        Assert.Equal(positions.Order(), positions);
         Assert.Equal(["cli-list-a", "cli-list-b", "cli-list-c"], Read<List<TaskRepresentation>>(json.Out).Select(task => task.Id).Order(StringComparer.Ordinal));
     }
 

@@ -44,8 +44,9 @@ internal sealed partial class ResultPrinter(CliConsole console, OutputFormat for
             return;
         }
 
+        // The index lists by storage partition (not alphabetically); a person reads a table sorted by group and id.
         var table = Table("Id", "Group", "State", "Schedule", "Next fire", "Last run");
-        foreach (var task in all)
+        foreach (var task in all.OrderBy(t => t.Group, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal))
         {
             Row(table, task.Id, task.Group, TaskText.Lifecycle(task.State), TaskText.Schedule(task.Schedule), TaskText.Instant(task.State.NextFireAt), TaskText.LastRun(task.State.LastRun));
         }
