@@ -7,7 +7,7 @@ namespace FunctionScheduler.Benchmarks.Peers;
 /// <summary>
 /// Our standalone runtime (over Azurite) beside Quartz.NET (AdoJobStore on SQLite, RAMJobStore) in one run, on one
 /// local receiver: <c>dotnet run -c Release --project tests/FunctionScheduler.Benchmarks -- peers [--rounds N]
-/// [--only 100,500,1000,burst] [--out FILE]</c>. Every workload runs each system in turn, round after round, so the
+/// [--only 100,500,1000,burst] [--systems ours,sqlite,ram] [--burst 10000] [--out FILE]</c>. Every workload runs each system in turn, round after round, so the
 /// shared machine's load falls on all of them alike; the report gives medians and ranges. Bounded (about 25 minutes
 /// with two rounds); it stops by itself and stops only what it started.
 /// </summary>
@@ -26,13 +26,18 @@ internal static class PeerHarness
         var output = Option(args, "--out");
         var burst = Option(args, "--burst") is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : 10_000;
         bool Runs(string workload) => only is null || only.Contains(workload);
+        var systems = Option(args, "--systems")?.Split(',') ?? ["ours", "sqlite", "ram"];
         var log = Console.Out;
 
         await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindRepositoryRoot());
         await using var target = await LoadTarget.StartAsync();
         log.WriteLine($"Azurite (table) pid {azurite.ProcessId} on 127.0.0.1:{azurite.Port}; receiver {target.Url}");
         var ours = new LoadRunner(azurite, target, log);
-        var quartz = new[] { new QuartzRunner(target, log, persistent: true), new QuartzRunner(target, log, persistent: false) };
+        var quartz = new[] { ("sqlite", true), ("ram", false) }
+            .Where(q => systems.Contains(q.Item1))
+            .Select(q => new QuartzRunner(target, log, persistent: q.Item2))
+            .ToList();
+        var runsOurs = systems.Contains("ours");
         var results = new List<(string Workload, string System, WorkloadResult Result)>();
 
         foreach (var rate in new[] { 100, 500, 1000 }.Where(r => Runs(r.ToString(CultureInfo.InvariantCulture))))
@@ -40,9 +45,13 @@ internal static class PeerHarness
             var workload = $"{rate} tasks every second";
             for (var round = 0; round < rounds; round++)
             {
-                results.Add((workload, "ours (Azurite)", await ours.FiringAsync(
-                    workload, rate, _ => TaskSeeder.Aligned("peer", rate, "* * * * * *", target.Url),
-                    TimeSpan.FromSeconds(10), Warmup, Measure)));
+                if (runsOurs)
+                {
+                    results.Add((workload, "ours (Azurite)", await ours.FiringAsync(
+                        workload, rate, _ => TaskSeeder.Aligned("peer", rate, "* * * * * *", target.Url),
+                        TimeSpan.FromSeconds(10), Warmup, Measure)));
+                }
+
                 foreach (var peer in quartz)
                 {
                     results.Add((workload, peer.Name, await peer.FiringAsync(workload, rate, "* * * * * ?", Warmup, Measure)));
@@ -55,7 +64,11 @@ internal static class PeerHarness
             var workload = $"{burst:N0} tasks at second 0";
             for (var round = 0; round < rounds; round++)
             {
-                results.Add((workload, "ours (Azurite)", await ours.BurstAsync(workload, burst, BurstBound)));
+                if (runsOurs)
+                {
+                    results.Add((workload, "ours (Azurite)", await ours.BurstAsync(workload, burst, BurstBound)));
+                }
+
                 foreach (var peer in quartz)
                 {
                     results.Add((workload, peer.Name, await peer.BurstAsync(workload, burst, BurstBound)));
