@@ -61,10 +61,12 @@ public sealed class DispatcherOptions : IValidatableObject
     /// <summary>
     /// Most tasks firing at once in this instance; each task fires one occurrence at a time. Fires wait on I/O, so
     /// this is set high: when many tasks come due together, all their claims reach storage before the run records of
-    /// the first ones, which keeps the last of them from waiting behind the others' bookkeeping.
+    /// the first ones, which keeps the last of them from waiting behind the others' bookkeeping, and the writes of one
+    /// partition that wait together share a transaction (a burst of 10,000 on Azurite: p99 10.5 s with 256, 8.6 s
+    /// with 1024).
     /// </summary>
     [Range(1, 10_000)]
-    public int MaxConcurrentFires { get; set; } = 256;
+    public int MaxConcurrentFires { get; set; } = 1024;
 
     /// <summary>On shutdown, how long in-flight fires may take to finish and be recorded before they are cancelled.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]

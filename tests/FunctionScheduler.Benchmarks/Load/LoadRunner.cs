@@ -88,6 +88,7 @@ internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, Text
         await using var host = await HarnessHost.StartAsync(azurite.ConnectionString, prefix);
         await WaitUntilAsync(() => host.Dispatcher.ResyncsCompleted >= 1 && host.Dispatcher.KnownTasks >= count, TimeSpan.FromMinutes(3));
         var loadTime = started.Elapsed;
+        using var breakdown = new StorageRequestBreakdown(azurite.Port);
 
         // The next second 0 at least 5 s away, so the host is idle when it comes.
         var now = DateTimeOffset.UtcNow.AddSeconds(5);
@@ -99,17 +100,28 @@ internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, Text
         var hostCpu = process.TotalProcessorTime;
         var azuriteCpu = azurite.CpuTime;
         var deadline = instant + bound;
-        while (DateTimeOffset.UtcNow < deadline && target.All.Count(f => f.ScheduledAt == instant) < count)
+        var timeline = new List<string>();
+        var (second, delivered, azuriteAt) = (instant, 0, azuriteCpu);
+        while (DateTimeOffset.UtcNow < deadline && (delivered = target.All.Where(f => f.ScheduledAt == instant).DistinctBy(f => f.RunId).Count()) < count)
         {
             await Task.Delay(100);
+            if (DateTimeOffset.UtcNow - second >= TimeSpan.FromSeconds(1))
+            {
+                // Where the burst stands each second: how many arrived so far and how busy Azurite's one thread was.
+                var cpu = azurite.CpuTime;
+                timeline.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(DateTimeOffset.UtcNow - instant).TotalSeconds:F0}s {delivered} {(cpu - azuriteAt).TotalSeconds / (DateTimeOffset.UtcNow - second).TotalSeconds:P0}"));
+                (second, azuriteAt) = (DateTimeOffset.UtcNow, cpu);
+            }
         }
+
+        log.WriteLine($"[{name}] each second: elapsed, delivered so far, Azurite CPU: {string.Join("; ", timeline)}");
 
         // Let the last fires' records and clearings reach storage before the CPU is read.
         await Task.Delay(TimeSpan.FromSeconds(3));
         process.Refresh();
         var hostSeconds = (process.TotalProcessorTime - hostCpu).TotalSeconds;
         var azuriteSeconds = (azurite.CpuTime - azuriteCpu).TotalSeconds;
-        var fires = target.All.Where(f => f.ScheduledAt == instant && f.ReceivedAt < deadline).ToList();
+        var fires = target.All.Where(f => f.ScheduledAt == instant && f.ReceivedAt < deadline).DistinctBy(f => f.RunId).ToList();
         var lateness = fires.Select(f => f.LatenessMs).ToList();
         var elapsed = (fires.Count == 0 ? TimeSpan.Zero : fires.Max(f => f.ReceivedAt) - instant).TotalSeconds;
         var result = new WorkloadResult
@@ -132,6 +144,11 @@ internal sealed class LoadRunner(AzuriteProcess azurite, LoadTarget target, Text
             Notes = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"cron '0 * * * * *'; {fires.Count} of {count} delivered within {bound.TotalSeconds:F0} s; host CPU {hostSeconds * 1000 / Math.Max(1, fires.Count):F2} ms per fire, Azurite {azuriteSeconds * 1000 / Math.Max(1, fires.Count):F2} ms (host cores and Azurite cores columns are CPU seconds here)"),
         };
+        foreach (var line in breakdown.Lines())
+        {
+            log.WriteLine($"[{name}] storage: {line}");
+        }
+
         log.WriteLine($"[{name}] {result.Notes}; p50 {result.P50Ms:F0} ms, p99 {result.P99Ms:F0} ms, max {result.MaxMs:F0} ms, {result.StorageOpsPerFire:F2} requests per fire");
         await host.DisposeAsync();
         await TaskSeeder.DeleteTablesAsync(azurite.ConnectionString, prefix);

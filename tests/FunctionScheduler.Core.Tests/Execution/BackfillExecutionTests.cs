@@ -145,8 +145,9 @@ public sealed class BackfillExecutionTests
         var second = await core.Executor.RunDueAsync(first.Task!, ClaimA);
         var secondRequests = log.Take();
 
-        // The first claim asks the log about 100 occurrences (one query), then claims, records and clears.
-        Assert.Equal(["GET Runs", "PATCH Tasks", "PUT Runs", "PATCH Tasks"], firstRequests.Select(Shape));
+        // The first claim asks the log about 100 occurrences (one query per run layout: the shard and the task's
+        // partition of earlier versions), then claims, records and clears.
+        Assert.Equal(["GET Runs", "GET Runs", "PATCH Tasks", "PUT Runs", "PATCH Tasks"], firstRequests.Select(Shape));
         Assert.Equal(["PATCH Tasks", "PUT Runs", "PATCH Tasks"], secondRequests.Select(Shape));
         Assert.Equal(2, second.Task!.State.Backfill!.Fired);
     }

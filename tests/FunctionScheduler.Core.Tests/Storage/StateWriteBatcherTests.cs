@@ -95,7 +95,7 @@ public sealed class StateWriteBatcherTests : IAsyncLifetime
         var claimed = await Task.WhenAll(tasks.Select(t => _store.UpdateStateAsync(t, ClaimState(t))));
         var requests = _log.Take();
 
-        // Four requests leave at once; what queued behind them goes out a hundred rows at a time.
+        // MaxInFlightPerPartition requests leave at once; what queued behind them goes out a hundred rows at a time.
         Assert.InRange(requests.Count, 1, StateWriteBatcher.MaxInFlightPerPartition * 3);
         Assert.Contains("POST $batch", requests);
 
@@ -108,6 +108,26 @@ public sealed class StateWriteBatcherTests : IAsyncLifetime
             Assert.Equal(task.Version, read.Version);
             Assert.Empty(read.State.InFlight);
             Assert.Equal(1, read.State.FireCount);
+        }
+    }
+
+    [Fact]
+    public async Task RecordAsync_RunsOfManyTasksOfOneShardAtOnce_FewerRequestsThanRecordsEachStored()
+    {
+        var runs = new TableRunLog(_tables);
+        var shard = RunPartitions.For("seed");
+        var ids = Enumerable.Range(0, 100_000).Select(i => $"run-{i}").Where(id => RunPartitions.For(id) == shard).Take(60).ToList();
+        var occurrence = Occurrence.Scheduled(T0, T0);
+        _log.Take();
+
+        await Task.WhenAll(ids.Select(id => runs.RecordAsync(Run(id, occurrence))));
+        var requests = _log.Take();
+
+        Assert.InRange(requests.Count, 1, StateWriteBatcher.MaxInFlightPerPartition * 3);
+        Assert.Contains("POST $batch", requests);
+        foreach (var id in ids)
+        {
+            Assert.Equal(Run(id, occurrence), await runs.GetAsync(id, occurrence, 2));
         }
     }
 

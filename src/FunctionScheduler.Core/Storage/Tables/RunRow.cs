@@ -6,9 +6,10 @@ using FunctionScheduler.Core.Model;
 namespace FunctionScheduler.Core.Storage.Tables;
 
 /// <summary>
-/// The Runs table row: partition key = task id, row key = <see cref="RunId.KeyOf"/>; one column per field. Rows
-/// written before run ids carried the generation have the shorter key; they are read as they are (their
-/// <c>RunId</c> column is the id they were fired with).
+/// The Runs table row: partition and row key from <see cref="RunPartitions"/> (a shard, then task id '~'
+/// <see cref="RunId.KeyOf"/>); one column per field. Rows of the legacy layout (partition key = task id, row key =
+/// the run key) are read as they are, and so are rows written before run ids carried the generation: they have the
+/// shorter key, and their <c>RunId</c> column is the id they were fired with.
 /// </summary>
 internal static class RunRow
 {
@@ -39,7 +40,8 @@ internal static class RunRow
 
     public static TableEntity ToEntity(RunRecord run)
     {
-        var entity = new TableEntity(run.TaskId, Model.RunId.KeyOf(run.Occurrence, run.Generation))
+        var entity = new TableEntity(
+            RunPartitions.For(run.TaskId), RunPartitions.RowKey(run.TaskId, Model.RunId.KeyOf(run.Occurrence, run.Generation)))
         {
             [SchemaVersion] = CurrentSchemaVersion,
             [RunId] = run.RunId,
@@ -84,7 +86,7 @@ internal static class RunRow
             Instant(entity, ScheduledAt), Instant(entity, FireAt), Enum.Parse<OccurrenceKind>(Text(entity, Kind)));
         return new RunRecord
         {
-            TaskId = entity.PartitionKey,
+            TaskId = RunPartitions.TaskOf(entity),
             RunId = Text(entity, RunId),
             Occurrence = occurrence,
             Status = Enum.Parse<RunStatus>(Text(entity, Status)),

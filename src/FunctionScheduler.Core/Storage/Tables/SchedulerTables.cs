@@ -40,7 +40,7 @@ public sealed class SchedulerTables
     /// <summary>Id lookup: partition key = task id, empty row key, column Group.</summary>
     public TableClient TaskIds { get; }
 
-    /// <summary>Run history: partition key = task id, row key = <see cref="Model.RunId.KeyOf"/> (newest first).</summary>
+    /// <summary>Run history: <see cref="RunPartitions"/> (32 shard partitions, a key range per task, newest first).</summary>
     public TableClient Runs { get; }
 
     /// <summary>Seals and checks the continuation tokens of listings over these tables.</summary>

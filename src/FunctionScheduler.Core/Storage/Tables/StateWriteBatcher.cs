@@ -4,8 +4,9 @@ using Azure.Data.Tables;
 namespace FunctionScheduler.Core.Storage.Tables;
 
 /// <summary>
-/// Sends conditional Merges of one table's rows, grouping those of one partition that wait at the same time into
-/// entity group transactions (up to 100 rows, one request). Nothing waits to be grouped: a write goes out at once
+/// Sends conditional Merges (task state) and unconditional Replace upserts (run records) of one table's rows,
+/// grouping those of one partition that wait at the same time into entity group transactions (up to 100 rows, one
+/// request). Nothing waits to be grouped: a write goes out at once
 /// when its partition has a request slot free, and whatever queues behind the requests under way goes out together
 /// when one returns; so a lone write costs what it did, and a burst costs one request per hundred rows.
 /// A transaction is all or nothing: when one row's condition fails, that row alone gets its 412 (or 404) and the
@@ -16,8 +17,12 @@ internal sealed class StateWriteBatcher(TableClient table)
     /// <summary>Most rows in one entity group transaction (the service's limit).</summary>
     public const int MaxBatchRows = 100;
 
-    /// <summary>Requests under way per partition at once; more writes of that partition wait and go out together.</summary>
-    public const int MaxInFlightPerPartition = 4;
+    /// <summary>
+    /// Requests under way per partition at once; more writes of that partition wait and go out together. Two, not
+    /// more: with four a burst's transactions held about 16 rows, with two about 45 (docs/storage.md), and a lone
+    /// write still goes out at once.
+    /// </summary>
+    public const int MaxInFlightPerPartition = 2;
 
     // The service refuses a transaction over 4 MiB; rows are counted by their binary columns plus an allowance for
     // the rest, and a batch is cut well below the limit.
@@ -29,9 +34,19 @@ internal sealed class StateWriteBatcher(TableClient table)
 
     /// <summary>Merges <paramref name="row"/> if the stored row still has <paramref name="ifMatch"/>; returns the new ETag.</summary>
     /// <exception cref="RequestFailedException">412 or 404 for this row's condition; anything else as the service said.</exception>
-    public Task<string> MergeAsync(TableEntity row, ETag ifMatch, CancellationToken cancellationToken)
+    public Task<string> MergeAsync(TableEntity row, ETag ifMatch, CancellationToken cancellationToken) =>
+        EnqueueAsync(new Write(row, ifMatch, SizeOf(row)), cancellationToken);
+
+    /// <summary>Inserts <paramref name="row"/> or replaces the stored row of its keys whatever it holds; returns the new ETag.</summary>
+    public Task<string> UpsertAsync(TableEntity row, CancellationToken cancellationToken) =>
+        EnqueueAsync(new Write(row, IfMatch: null, SizeOf(row)), cancellationToken);
+
+    private Task<string> EnqueueAsync(Write write, CancellationToken cancellationToken)
     {
-        var write = new Write(row, ifMatch, SizeOf(row));
+        // A caller already cancelled sends nothing, as a single request would not: a fire cut off at shutdown must
+        // leave no run record behind, or the instance taking it over would find one and never call the target.
+        cancellationToken.ThrowIfCancellationRequested();
+        var row = write.Row;
         bool start;
         Partition partition;
         lock (_lock)
@@ -130,7 +145,9 @@ internal sealed class StateWriteBatcher(TableClient table)
 
             try
             {
-                var actions = batch.Select(w => new TableTransactionAction(TableTransactionActionType.UpdateMerge, w.Row, w.IfMatch));
+                var actions = batch.Select(w => w.IfMatch is { } ifMatch
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, w.Row, ifMatch)
+                    : new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Row));
                 var response = await table.SubmitTransactionAsync(actions, CancellationToken.None);
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -167,7 +184,9 @@ internal sealed class StateWriteBatcher(TableClient table)
     {
         try
         {
-            Complete(write, await table.UpdateEntityAsync(write.Row, write.IfMatch, TableUpdateMode.Merge, CancellationToken.None));
+            Complete(write, write.IfMatch is { } ifMatch
+                ? await table.UpdateEntityAsync(write.Row, ifMatch, TableUpdateMode.Merge, CancellationToken.None)
+                : await table.UpsertEntityAsync(write.Row, TableUpdateMode.Replace, CancellationToken.None));
         }
         catch (Exception ex)
         {
@@ -189,8 +208,14 @@ internal sealed class StateWriteBatcher(TableClient table)
 
     private static bool IsRowCondition(RequestFailedException ex) => TableErrors.IsVersionStale(ex) || TableErrors.IsRowMissing(ex);
 
+    // Binary columns go as base64; a string may be escaped to six bytes a character (\uXXXX) at worst.
     private static int SizeOf(TableEntity row) =>
-        RowAllowance + ((IDictionary<string, object>)row).Values.Sum(v => v is byte[] bytes ? bytes.Length * 4 / 3 : 0);
+        RowAllowance + ((IDictionary<string, object>)row).Values.Sum(v => v switch
+        {
+            byte[] bytes => bytes.Length * 4 / 3,
+            string text => text.Length * 6,
+            _ => 0,
+        });
 
     private sealed class Partition(string key)
     {
@@ -201,7 +226,8 @@ internal sealed class StateWriteBatcher(TableClient table)
         public int InFlight { get; set; }
     }
 
-    private sealed record Write(TableEntity Row, ETag IfMatch, int Size)
+    // IfMatch null: an unconditional upsert.
+    private sealed record Write(TableEntity Row, ETag? IfMatch, int Size)
     {
         public TaskCompletionSource<string> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -5,8 +5,10 @@ using FunctionScheduler.Core.Model;
 namespace FunctionScheduler.Core.Storage.Tables;
 
 /// <summary>
-/// <see cref="IRunLog"/> over the Runs table: one partition per task, row keys that sort newest first, one upsert
-/// per record (so recording an occurrence again overwrites its row).
+/// <see cref="IRunLog"/> over the Runs table (layout: <see cref="RunPartitions"/>): row keys that sort newest first,
+/// one upsert per record (so recording an occurrence again overwrites its row), and the records of tasks fired
+/// together sent as entity group transactions of one shard (<see cref="StateWriteBatcher"/>). Records of the legacy
+/// layout (one partition per task) are read, listed after the newer ones, and deleted with the task.
 /// </summary>
 public sealed class TableRunLog : IRunLog
 {
@@ -16,14 +18,20 @@ public sealed class TableRunLog : IRunLog
     // An entity group transaction holds at most 100 operations, all in one partition.
     private const int MaxBatch = 100;
 
+    // A listing's token says which layout it continues in: the current one (then the legacy one), or the legacy one.
+    private const char CurrentPhase = 'N';
+    private const char LegacyPhase = 'L';
+
     private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
 
     private readonly SchedulerTables _tables;
+    private readonly StateWriteBatcher _writes;
 
     /// <summary>Creates the run log over <paramref name="tables"/>.</summary>
     public TableRunLog(SchedulerTables tables)
     {
         _tables = tables ?? throw new ArgumentNullException(nameof(tables));
+        _writes = new StateWriteBatcher(tables.Runs);
     }
 
     /// <inheritdoc/>
@@ -37,7 +45,7 @@ public sealed class TableRunLog : IRunLog
 
         var row = RunRow.ToEntity(run);
         await _tables.EnsureCreatedAsync(cancellationToken);
-        await _tables.Runs.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        await _writes.UpsertAsync(row, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -50,7 +58,9 @@ public sealed class TableRunLog : IRunLog
         }
 
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var row = await TableRows.ReadAsync(_tables.Runs, taskId, RunId.KeyOf(occurrence, generation), null, cancellationToken);
+        var key = RunId.KeyOf(occurrence, generation);
+        var row = await TableRows.ReadAsync(_tables.Runs, RunPartitions.For(taskId), RunPartitions.RowKey(taskId, key), null, cancellationToken)
+            ?? await TableRows.ReadAsync(_tables.Runs, taskId, key, null, cancellationToken);
         return row is null ? null : RunRow.FromEntity(row);
     }
 
@@ -66,15 +76,18 @@ public sealed class TableRunLog : IRunLog
 
         // Keys are inverted ticks, then the kind and generation: every row of an instant in the range sorts from
         // the later bound's digits up to just below the earlier bound's digits followed by '~' (after any letter).
+        // Both layouts: a task's records written before the shards stay in its own partition.
         var low = RunId.InvertedTicks(through);
         var high = RunId.InvertedTicks(from) + "~";
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {taskId} and RowKey ge {low} and RowKey lt {high} and Kind ne {nameof(OccurrenceKind.Manual)} and Status ne {nameof(RunStatus.Missed)}");
+        var fired = TableClient.CreateQueryFilter($"Kind ne {nameof(OccurrenceKind.Manual)} and Status ne {nameof(RunStatus.Missed)}");
         await _tables.EnsureCreatedAsync(cancellationToken);
         var runs = new List<RunRecord>();
-        await foreach (var row in _tables.Runs.QueryAsync<TableEntity>(filter, MaxPageSize, cancellationToken: cancellationToken))
+        foreach (var range in new[] { RunPartitions.KeyRangeFilter(taskId, low, high), RunPartitions.LegacyKeyRangeFilter(taskId, low, high) })
         {
-            runs.Add(RunRow.FromEntity(row));
+            await foreach (var row in _tables.Runs.QueryAsync<TableEntity>($"{range} and {fired}", MaxPageSize, cancellationToken: cancellationToken))
+            {
+                runs.Add(RunRow.FromEntity(row));
+            }
         }
 
         return runs;
@@ -92,16 +105,36 @@ public sealed class TableRunLog : IRunLog
         }
 
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var (items, token) = await TablePaging.ReadPageAsync(
-            _tables.Runs,
-            _tables.Tokens,
-            TableClient.CreateQueryFilter($"PartitionKey eq {taskId}"),
-            Math.Min(pageSize, MaxPageSize),
-            continuationToken,
-            RunRow.FromEntity,
-            cancellationToken);
-        return new RunPage(items, token);
+        var size = Math.Min(pageSize, MaxPageSize);
+        var phase = continuationToken is null ? CurrentPhase : continuationToken[0];
+        var token = continuationToken is { Length: > 1 } ? continuationToken[1..] : null;
+        if (phase is not (CurrentPhase or LegacyPhase))
+        {
+            throw new InvalidContinuationTokenException("The continuation token was not issued for this listing; start the listing again.");
+        }
+
+        // The current layout's records first: every record written since the layout changed, so the newest.
+        var items = new List<RunRecord>(size);
+        if (phase == CurrentPhase)
+        {
+            var (current, next) = await ReadPageAsync(RunPartitions.TaskFilter(taskId), size, token, cancellationToken);
+            if (next is not null || current.Count == size)
+            {
+                return new RunPage(current, next is null ? LegacyPhase.ToString() : CurrentPhase + next);
+            }
+
+            items.AddRange(current);
+            token = null;
+        }
+
+        var (legacy, legacyNext) = await ReadPageAsync(RunPartitions.LegacyFilter(taskId), size - items.Count, token, cancellationToken);
+        items.AddRange(legacy);
+        return new RunPage(items, legacyNext is null ? null : LegacyPhase + legacyNext);
     }
+
+    private Task<(List<RunRecord> Items, string? ContinuationToken)> ReadPageAsync(
+        string filter, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        TablePaging.ReadPageAsync(_tables.Runs, _tables.Tokens, filter, pageSize, continuationToken, RunRow.FromEntity, cancellationToken);
 
     /// <inheritdoc/>
     public async Task DeleteAllAsync(string taskId, CancellationToken cancellationToken = default)
@@ -113,13 +146,15 @@ public sealed class TableRunLog : IRunLog
         }
 
         await _tables.EnsureCreatedAsync(cancellationToken);
-        var keys = _tables.Runs.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {taskId}"), MaxPageSize, KeysOnly, cancellationToken);
-        await foreach (var page in keys.AsPages(pageSizeHint: MaxPageSize))
+        foreach (var filter in new[] { RunPartitions.TaskFilter(taskId), RunPartitions.LegacyFilter(taskId) })
         {
-            foreach (var chunk in page.Values.Chunk(MaxBatch))
+            var keys = _tables.Runs.QueryAsync<TableEntity>(filter, MaxPageSize, KeysOnly, cancellationToken);
+            await foreach (var page in keys.AsPages(pageSizeHint: MaxPageSize))
             {
-                await DeleteBatchAsync(chunk, cancellationToken);
+                foreach (var chunk in page.Values.Chunk(MaxBatch))
+                {
+                    await DeleteBatchAsync(chunk, cancellationToken);
+                }
             }
         }
     }

@@ -35,8 +35,11 @@ internal static class TaskPartitions
         TableClient.CreateQueryFilter(
             $"(PartitionKey eq {group}) or (PartitionKey gt {group + Separator} and PartitionKey lt {group + Separator + Separator})");
 
-    // FNV-1a over the id's characters: stable across processes and versions, unlike string.GetHashCode.
-    private static int ShardOf(string taskId)
+    /// <summary>
+    /// The shard of <paramref name="taskId"/>, 0 to <see cref="Shards"/> - 1: FNV-1a over the id's characters, stable
+    /// across processes and versions, unlike string.GetHashCode. The run history uses the same (RunPartitions).
+    /// </summary>
+    public static int ShardOf(string taskId)
     {
         var hash = 2166136261u;
         foreach (var c in taskId)
