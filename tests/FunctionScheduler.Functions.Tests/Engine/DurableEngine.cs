@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using DurableTask.Core;
 using FunctionScheduler.Core.Storage.Tables;
@@ -60,7 +59,7 @@ internal sealed class DurableEngine : IAsyncDisposable
     {
         ["Scheduler:Storage:ConnectionString"] = AzuriteStorage.ConnectionString,
         ["Scheduler:Storage:TablePrefix"] = tablePrefix,
-        ["Scheduler:Storage:RequestTimeout"] = AzuriteStorage.RequestTimeout.ToString("c", CultureInfo.InvariantCulture),
+        ["Scheduler:Storage:RequestTimeout"] = AzuriteStorage.RequestTimeoutSetting,
         ["Scheduler:Signing:KeyId"] = "test",
         ["Scheduler:Signing:Secret"] = "a test signing secret of more than 32 bytes",
         ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1/32",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunctionScheduler.Core.Model;
 using FunctionScheduler.Core.Storage;
 using FunctionScheduler.Core.Storage.Tables;
@@ -33,7 +32,7 @@ internal sealed class TestApp : IAsyncDisposable
         {
             ["Scheduler:Storage:ConnectionString"] = connectionString ?? AzuriteStorage.ConnectionString,
             ["Scheduler:Storage:TablePrefix"] = tablePrefix ?? AzuriteStorage.NewTablePrefix("fn"),
-            ["Scheduler:Storage:RequestTimeout"] = AzuriteStorage.RequestTimeout.ToString("c", CultureInfo.InvariantCulture),
+            ["Scheduler:Storage:RequestTimeout"] = AzuriteStorage.RequestTimeoutSetting,
             ["Scheduler:Signing:KeyId"] = "test",
             ["Scheduler:Signing:Secret"] = "a test signing secret of more than 32 bytes",
         }).Build();

@@ -106,7 +106,7 @@ public sealed class BackfillCrashTests(ITestOutputHelper output) : IAsyncLifetim
         ("ASPNETCORE_ENVIRONMENT", "Development"),
         ("Scheduler__Storage__ConnectionString", AzuriteStorage.ConnectionString),
         ("Scheduler__Storage__TablePrefix", _prefix),
-        ("Scheduler__Storage__RequestTimeout", AzuriteStorage.RequestTimeout.ToString("c", CultureInfo.InvariantCulture)),
+        ("Scheduler__Storage__RequestTimeout", AzuriteStorage.RequestTimeoutSetting),
         ("Scheduler__Signing__KeyId", "test"),
         ("Scheduler__Signing__Secret", "test-signing-secret-0123456789abcdef"),
         ("Scheduler__Targets__AllowedNetworks__0", "127.0.0.1"),

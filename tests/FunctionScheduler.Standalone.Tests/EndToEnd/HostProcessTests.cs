@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunctionScheduler.Standalone.Tests.Support;
 using FunctionScheduler.Testing.Azurite;
 
@@ -64,7 +63,7 @@ public sealed class HostProcessTests : IAsyncLifetime
         ("ASPNETCORE_ENVIRONMENT", "Development"),
         ("Scheduler__Storage__ConnectionString", AzuriteStorage.ConnectionString),
         ("Scheduler__Storage__TablePrefix", _prefix),
-        ("Scheduler__Storage__RequestTimeout", AzuriteStorage.RequestTimeout.ToString("c", CultureInfo.InvariantCulture)),
+        ("Scheduler__Storage__RequestTimeout", AzuriteStorage.RequestTimeoutSetting),
         ("Scheduler__Signing__KeyId", "test"),
         ("Scheduler__Signing__Secret", "test-signing-secret-0123456789abcdef"),
         ("Scheduler__Standalone__ApiKey", StandaloneTestHost.ApiKey),

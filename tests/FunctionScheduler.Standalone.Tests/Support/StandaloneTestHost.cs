@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunctionScheduler.Core.Storage.Tables;
 using FunctionScheduler.Standalone.Dispatching;
 using FunctionScheduler.Standalone.Hosting;
@@ -100,7 +99,7 @@ internal sealed class StandaloneTestHost : IAsyncDisposable
     {
         ["Scheduler:Storage:ConnectionString"] = connectionString,
         ["Scheduler:Storage:TablePrefix"] = tablePrefix,
-        ["Scheduler:Storage:RequestTimeout"] = AzuriteStorage.RequestTimeout.ToString("c", CultureInfo.InvariantCulture),
+        ["Scheduler:Storage:RequestTimeout"] = AzuriteStorage.RequestTimeoutSetting,
         ["Scheduler:Signing:KeyId"] = "test",
         ["Scheduler:Signing:Secret"] = "test-signing-secret-0123456789abcdef",
         ["Scheduler:Targets:AllowedNetworks:0"] = "127.0.0.1",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace FunctionScheduler.Testing.Azurite;
@@ -36,6 +37,9 @@ public static class AzuriteStorage
     /// to take longer than that for a single insert. The deadline's own tests set theirs explicitly.
     /// </summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary><see cref="RequestTimeout"/> as a configuration value (Scheduler:Storage:RequestTimeout).</summary>
+    public static string RequestTimeoutSetting => RequestTimeout.ToString("c", CultureInfo.InvariantCulture);
 
     /// <summary>A table prefix no other test class or run uses: "t", then up to 16 letters/digits of the hint, then 16 random hex digits.</summary>
     public static string NewTablePrefix(string? hint = null)
